@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DIMENSION_IDS } from './dimensions';
+
+export const MIN_SCORE = 0;
+export const MAX_SCORE = 10;
+
+/** A whole number the person chose on the 0–10 scale. */
+export const ScoreSchema = z.number().int().min(MIN_SCORE).max(MAX_SCORE);
+
+/**
+ * One aspect's answer: a score, or "liever niet" (prefer not to say). An aspect without an entry
+ * is still open: nothing is ever pre-filled.
+ */
+export const PREFER_NOT = 'liever-niet';
+export const AnswerSchema = z.union([ScoreSchema, z.literal(PREFER_NOT)]);
+export type Answer = z.infer<typeof AnswerSchema>;
+
+/** Where the person was, so a reload or a return resumes exactly there. */
+export const PositionSchema = z.object({
+	dimensionIndex: z.number().int().min(0).max(DIMENSION_IDS.length - 1),
+	aspectKey: z.string().nullable()
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+/** Times are epoch milliseconds: they sort and index cheaply in IndexedDB. */
+const TimeSchema = z.number().int().nonnegative();
+
+export const WebSchema = z.object({
+	id: z.uuid(),
+	questionSetId: z.string().min(1),
+	locale: z.string().min(2),
+	createdAt: TimeSchema,
+	updatedAt: TimeSchema,
+	completedAt: TimeSchema.nullable(),
+	/** Keyed by aspect key (`dimension.aspect`). */
+	answers: z.record(z.string(), AnswerSchema),
+	/** Aspect keys flagged "hier wil ik over praten". */
+	talkAbout: z.array(z.string()),
+	position: PositionSchema
+});
+export type Web = z.infer<typeof WebSchema>;
