@@ -1,0 +1,196 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Web } from '$lib/domain/web';
+import {
+	DB_NAME,
+	getDb,
+	isQuotaError,
+	LATEST_VERSION,
+	openDb,
+	SCHEMA_VERSIONS,
+	type SchemaVersion
+} from './db';
+import { WebRepo } from './web-repo';
+
+beforeEach(() => {
+	// A fresh, empty IndexedDB per test. Dexie keeps its own reference, so set both.
+	const factory = new IDBFactory();
+	globalThis.indexedDB = factory;
+	Dexie.dependencies.indexedDB = factory;
+	Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+});
+
+/** A database as an earlier app version left it: its versions only, none of the upgrades. */
+function openRawAt(name: string, fromVersion: number): Dexie {
+	const raw = new Dexie(name);
+	for (const { version, stores } of SCHEMA_VERSIONS) {
+		if (version <= fromVersion) raw.version(version).stores(stores);
+	}
+	return raw;
+}
+
+const UNFINISHED: Web = {
+	id: '0b9a3c1e-5d2f-4a6b-8c7d-9e0f1a2b3c4d',
+	questionSetId: 'volwassenen-v1',
+	locale: 'nl',
+	createdAt: 1_700_000_000_000,
+	updatedAt: 1_700_000_100_000,
+	completedAt: null,
+	answers: { 'mentaal.vrolijk': 7, 'zingeving.vertrouwen': 'liever-niet' },
+	talkAbout: ['mentaal.vrolijk'],
+	position: { dimensionIndex: 2, aspectKey: 'zingeving.vertrouwen' }
+};
+
+const FINISHED: Web = {
+	...UNFINISHED,
+	id: '6f1d2e3c-4b5a-4978-a6b5-c4d3e2f1a0b9',
+	locale: 'ar',
+	completedAt: 1_690_000_000_000,
+	createdAt: 1_600_000_000_000,
+	updatedAt: 1_690_000_000_000
+};
+
+interface UpgradeCase {
+	fromVersion: number;
+	/** Rows per table, in the shape that version stored. */
+	seed: Record<string, readonly object[]>;
+	/** What the app reads after opening at the latest version. */
+	expect: { webs: readonly Web[]; corruptCount: number };
+}
+
+/**
+ * One case per schema version, at least: a new version adds its predecessor's data here and what it
+ * must become. The last case opens the latest version as it is.
+ */
+const UPGRADE_CASES: readonly UpgradeCase[] = [
+	{
+		fromVersion: 1,
+		seed: {
+			webs: [UNFINISHED, FINISHED, { id: 'damaged', answers: { 'mentaal.vrolijk': 42 } }]
+		},
+		expect: { webs: [UNFINISHED, FINISHED], corruptCount: 1 }
+	}
+];
+
+describe('schema versions', () => {
+	it('are ascending whole numbers from 1', () => {
+		const versions = SCHEMA_VERSIONS.map((v: SchemaVersion) => v.version);
+		expect(versions).toEqual(versions.map((_, i) => i + 1));
+		expect(LATEST_VERSION).toBe(versions.at(-1));
+	});
+
+	it('each have an upgrade case', () => {
+		const tested = new Set(UPGRADE_CASES.map((c) => c.fromVersion));
+		expect([...tested].sort((a, b) => a - b)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+	});
+
+	it('open at the latest version with the webs indexes', async () => {
+		const db = openDb('schema');
+		await db.open();
+		expect(db.verno).toBe(LATEST_VERSION);
+		expect(db.webs.schema.primKey.keyPath).toBe('id');
+		expect(db.webs.schema.indexes.map((i) => i.name).sort()).toEqual([
+			'completedAt',
+			'createdAt',
+			'updatedAt'
+		]);
+		db.close();
+	});
+
+	it.each(UPGRADE_CASES)('bring data from version $fromVersion', async (upgrade) => {
+		const name = `upgrade-from-${upgrade.fromVersion}`;
+		const raw = openRawAt(name, upgrade.fromVersion);
+		await raw.transaction('rw', raw.tables, async () => {
+			for (const [table, rows] of Object.entries(upgrade.seed))
+				await raw.table(table).bulkAdd(rows);
+		});
+		raw.close();
+
+		const db = openDb(name);
+		const repo = new WebRepo(db, { onCorrupt: () => undefined });
+		const { webs, corruptCount } = await repo.list();
+
+		expect(db.verno).toBe(LATEST_VERSION);
+		expect(corruptCount).toBe(upgrade.expect.corruptCount);
+		expect(webs.map((w) => w.id)).toEqual(upgrade.expect.webs.map((w) => w.id));
+		for (const web of upgrade.expect.webs) expect(await repo.get(web.id)).toEqual(web);
+		// Nothing stored is lost, damaged records included.
+		expect(await db.webs.count()).toBe(upgrade.seed.webs?.length ?? 0);
+		db.close();
+	});
+});
+
+describe('openDb and getDb', () => {
+	it('shares one app connection named spinnenweb', () => {
+		expect(getDb()).toBe(getDb());
+		expect(getDb().name).toBe(DB_NAME);
+	});
+
+	it('makes a new connection per call', () => {
+		expect(openDb('a')).not.toBe(openDb('a'));
+	});
+});
+
+describe('a change from another tab', () => {
+	it('closes the connection and tells the listeners', async () => {
+		const db = openDb('tabs');
+		await db.open();
+		const listener = vi.fn();
+		const removed = vi.fn();
+		db.onVersionChange(listener);
+		db.onVersionChange(removed)();
+
+		// Another tab, running a newer app version, upgrades the database.
+		const newer = new Dexie('tabs');
+		newer.version(LATEST_VERSION + 1).stores({ webs: 'id, createdAt, updatedAt, completedAt' });
+		await newer.open();
+
+		expect(listener).toHaveBeenCalledExactlyOnceWith('upgrade');
+		expect(removed).not.toHaveBeenCalled();
+		expect(db.isOpen()).toBe(false);
+		// It stays closed: this tab's older code must not write into the newer database.
+		await expect(db.webs.count()).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+		newer.close();
+	});
+
+	it('reports a deleted database', async () => {
+		const db = openDb('deleted');
+		await db.open();
+		const listener = vi.fn();
+		db.onVersionChange(listener);
+
+		await Dexie.delete('deleted');
+
+		expect(listener).toHaveBeenCalledExactlyOnceWith('delete');
+	});
+});
+
+describe('isQuotaError', () => {
+	const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+	it.each([
+		{ name: 'a QuotaExceededError', error: quota, expected: true },
+		{ name: "Dexie's own", error: new Dexie.QuotaExceededError(), expected: true },
+		{
+			name: 'an AbortError wrapping one',
+			error: new Dexie.AbortError('Transaction aborted', quota),
+			expected: true
+		},
+		{
+			name: 'an AbortError wrapping something else',
+			error: new Dexie.AbortError('Transaction aborted', new Error('other')),
+			expected: false
+		},
+		{ name: 'another error', error: new Dexie.ConstraintError(), expected: false },
+		{
+			name: 'a plain object with that name',
+			error: { name: 'QuotaExceededError' },
+			expected: true
+		},
+		{ name: 'a string', error: 'QuotaExceededError', expected: false },
+		{ name: 'nothing', error: undefined, expected: false }
+	])('tells $name', ({ error, expected }) => {
+		expect(isQuotaError(error)).toBe(expected);
+	});
+});

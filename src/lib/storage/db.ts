@@ -1,0 +1,92 @@
+import { Dexie, type Table, type Transaction } from 'dexie';
+
+export const DB_NAME = 'spinnenweb';
+
+/**
+ * What a table really holds: only the primary key is certain. Anything else may be from an older
+ * app version, a bug or a damaged disk, so repositories parse every record before use.
+ */
+export type StoredRecord = { id: string } & Record<string, unknown>;
+
+export interface SchemaVersion {
+	readonly version: number;
+	/** Dexie `stores()` for this version: only tables that change; `null` drops a table. */
+	readonly stores: Readonly<Record<string, string | null>>;
+	/** Moves data from the previous version's shape to this one's. Runs once, inside the upgrade. */
+	readonly upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
+}
+
+/**
+ * The one list of schema versions, oldest first. Never edit a version that has shipped: add the
+ * next one, with its upgrade and a row in the upgrade test table (db.spec.ts).
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+	{
+		version: 1,
+		// completedAt stays indexed for finished webs; IndexedDB leaves null out of an index, so
+		// unfinished webs are found through updatedAt instead.
+		stores: { webs: 'id, createdAt, updatedAt, completedAt' }
+	}
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;
+
+export type VersionChangeReason = 'upgrade' | 'delete';
+export type VersionChangeListener = (reason: VersionChangeReason) => void;
+
+export class SpinnenwebDb extends Dexie {
+	webs!: Table<StoredRecord, string>;
+
+	readonly #versionChangeListeners = new Set<VersionChangeListener>();
+
+	constructor(name: string = DB_NAME) {
+		super(name);
+		for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+			const declared = this.version(version).stores(stores);
+			if (upgrade) declared.upgrade(upgrade);
+		}
+		// Another tab opened a newer app version (or deleted the data). This tab's code may not know
+		// the new shape, so it closes for good instead of reopening and writing old-shaped records;
+		// the UI offers a reload. Returning false skips Dexie's default (close and auto-reopen).
+		this.on('versionchange', (event: IDBVersionChangeEvent) => {
+			this.close({ disableAutoOpen: true });
+			const reason: VersionChangeReason = event.newVersion ? 'upgrade' : 'delete';
+			for (const listener of [...this.#versionChangeListeners]) listener(reason);
+			return false;
+		});
+	}
+
+	/** Called when another tab needs this connection closed. Returns an unsubscribe. */
+	onVersionChange(listener: VersionChangeListener): () => void {
+		this.#versionChangeListeners.add(listener);
+		return () => {
+			this.#versionChangeListeners.delete(listener);
+		};
+	}
+}
+
+/** A new connection; it opens on first use. The app uses getDb(); tests make their own. */
+export function openDb(name: string = DB_NAME): SpinnenwebDb {
+	return new SpinnenwebDb(name);
+}
+
+let shared: SpinnenwebDb | undefined;
+
+/** The app's one connection, made on first call (in the browser only: IndexedDB is needed). */
+export function getDb(): SpinnenwebDb {
+	shared ??= openDb();
+	return shared;
+}
+
+/**
+ * True when storage is full. Browsers report it as QuotaExceededError, but inside a transaction
+ * Dexie wraps it (an AbortError whose `inner` is the real error), so look through the wrappers.
+ */
+export function isQuotaError(error: unknown): boolean {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+		if ('name' in current && current.name === Dexie.errnames.QuotaExceeded) return true;
+		current = 'inner' in current ? current.inner : undefined;
+	}
+	return false;
+}

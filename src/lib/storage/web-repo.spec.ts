@@ -1,0 +1,349 @@
+import { Dexie } from 'dexie';
+import fc from 'fast-check';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ZodError } from 'zod';
+import { DIMENSION_IDS } from '$lib/domain/dimensions';
+import { ADULT_V1, allAspectKeys, CURRENT_QUESTION_SET_ID } from '$lib/domain/question-set';
+import { PREFER_NOT, WebSchema, type Answer } from '$lib/domain/web';
+import { openDb, type SpinnenwebDb } from './db';
+import { CorruptRecordError, RecordNotFoundError } from './errors';
+import { WebRepo, type CorruptRecordReport } from './web-repo';
+
+const VROLIJK = 'mentaal.vrolijk';
+const SLAPEN = 'lichaamsfuncties.slapen';
+const ASPECT_KEYS = allAspectKeys(ADULT_V1);
+
+let db: SpinnenwebDb;
+let repo: WebRepo;
+let reports: CorruptRecordReport[];
+let time: number;
+
+beforeEach(() => {
+	// A fresh, empty IndexedDB per test. Dexie keeps its own reference, so set both.
+	const factory = new IDBFactory();
+	globalThis.indexedDB = factory;
+	Dexie.dependencies.indexedDB = factory;
+	Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+	db = openDb();
+	reports = [];
+	time = 1_700_000_000_000;
+	// Each reading of the clock is one millisecond later, so every write has its own time.
+	repo = new WebRepo(db, { clock: () => ++time, onCorrupt: (report) => reports.push(report) });
+});
+
+afterEach(() => {
+	db.close();
+});
+
+/** A record as a bug or a damaged disk might leave it: the repository's reads must survive it. */
+function junkWeb(overrides: Record<string, unknown> = {}) {
+	return {
+		id: 'c0ffee00-0000-4000-8000-000000000001',
+		questionSetId: CURRENT_QUESTION_SET_ID,
+		locale: 'nl',
+		createdAt: 1_600_000_000_000,
+		updatedAt: 1_800_000_000_000,
+		completedAt: null,
+		answers: { [VROLIJK]: 42 },
+		talkAbout: [],
+		position: { dimensionIndex: 0, aspectKey: null },
+		...overrides
+	};
+}
+
+describe('create and get', () => {
+	it('creates an empty web at the start and reads it back', async () => {
+		const web = await repo.create('nl', 1_234);
+
+		expect(web.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		expect(web).toEqual({
+			id: web.id,
+			questionSetId: CURRENT_QUESTION_SET_ID,
+			locale: 'nl',
+			createdAt: 1_234,
+			updatedAt: 1_234,
+			completedAt: null,
+			answers: {},
+			talkAbout: [],
+			position: { dimensionIndex: 0, aspectKey: null }
+		});
+		expect(WebSchema.safeParse(web).success).toBe(true);
+		expect(await repo.get(web.id)).toEqual(web);
+		expect(await repo.lookup(web.id)).toEqual({ status: 'found', web });
+	});
+
+	it('gives each web its own id', async () => {
+		const [a, b] = await Promise.all([repo.create('nl'), repo.create('ar')]);
+		expect(a.id).not.toBe(b.id);
+	});
+
+	it('tells a missing web apart', async () => {
+		expect(await repo.get('3b241101-e2bb-4255-8caf-4136c566a962')).toBeUndefined();
+		expect(await repo.lookup('3b241101-e2bb-4255-8caf-4136c566a962')).toEqual({
+			status: 'missing'
+		});
+	});
+});
+
+describe('setAnswer', () => {
+	it.each<{ name: string; answer: Answer }>([
+		{ name: 'a score', answer: 7 },
+		{ name: 'zero', answer: 0 },
+		{ name: 'liever niet', answer: PREFER_NOT }
+	])('stores $name', async ({ answer }) => {
+		const { id } = await repo.create('nl', 1);
+
+		const saved = await repo.setAnswer(id, VROLIJK, answer);
+
+		expect(saved.answers).toEqual({ [VROLIJK]: answer });
+		expect(saved.updatedAt).toBe(time);
+		expect(await repo.get(id)).toEqual(saved);
+	});
+
+	it('makes an aspect open again with null', async () => {
+		const { id } = await repo.create('nl');
+		await repo.setAnswer(id, VROLIJK, 7);
+		await repo.setAnswer(id, SLAPEN, 3);
+
+		await repo.setAnswer(id, VROLIJK, null);
+
+		expect((await repo.get(id))?.answers).toEqual({ [SLAPEN]: 3 });
+	});
+
+	it('does not write when nothing changes', async () => {
+		const { id } = await repo.create('nl');
+		const first = await repo.setAnswer(id, VROLIJK, 7);
+
+		expect(await repo.setAnswer(id, VROLIJK, 7)).toEqual(first);
+		expect(await repo.setAnswer(id, SLAPEN, null)).toEqual(first);
+		expect(await repo.get(id)).toEqual(first);
+	});
+
+	it('keeps both of two changes made at once', async () => {
+		const { id } = await repo.create('nl');
+
+		await Promise.all([repo.setAnswer(id, VROLIJK, 8), repo.setAnswer(id, SLAPEN, 2)]);
+
+		expect((await repo.get(id))?.answers).toEqual({ [VROLIJK]: 8, [SLAPEN]: 2 });
+	});
+
+	it('keeps the last of quick changes to one aspect', async () => {
+		const { id } = await repo.create('nl');
+
+		await Promise.all([1, 2, 3, 4, 5].map((score) => repo.setAnswer(id, VROLIJK, score)));
+
+		expect((await repo.get(id))?.answers).toEqual({ [VROLIJK]: 5 });
+	});
+
+	it('refuses a bad value and keeps what was stored', async () => {
+		const { id } = await repo.create('nl');
+		const before = await repo.setAnswer(id, VROLIJK, 7);
+
+		await expect(repo.setAnswer(id, VROLIJK, 42)).rejects.toBeInstanceOf(ZodError);
+		await expect(repo.setAnswer(id, 'mentaal.bestaat-niet', 5)).rejects.toBeInstanceOf(RangeError);
+		expect(await repo.get(id)).toEqual(before);
+	});
+
+	it('says so when the web is gone', async () => {
+		await expect(
+			repo.setAnswer('3b241101-e2bb-4255-8caf-4136c566a962', VROLIJK, 5)
+		).rejects.toBeInstanceOf(RecordNotFoundError);
+	});
+
+	it('leaves the stored answers equal to the last write per aspect', async () => {
+		const write = fc.record({
+			key: fc.constantFrom(...ASPECT_KEYS.slice(0, 6)),
+			answer: fc.option(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(PREFER_NOT)), {
+				nil: null
+			})
+		});
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(write, { maxLength: 25 }),
+				fc.boolean(),
+				async (writes, isAtOnce) => {
+					const { id } = await repo.create('nl');
+					const model = new Map<string, Answer>();
+					for (const { key, answer } of writes) {
+						if (answer === null) model.delete(key);
+						else model.set(key, answer);
+					}
+
+					if (isAtOnce) {
+						// Like a slider whose changes nobody awaits: calls still apply in order.
+						await Promise.all(writes.map(({ key, answer }) => repo.setAnswer(id, key, answer)));
+					} else {
+						for (const { key, answer } of writes) await repo.setAnswer(id, key, answer);
+					}
+
+					expect((await repo.get(id))?.answers).toEqual(Object.fromEntries(model));
+				}
+			),
+			{ numRuns: 60 }
+		);
+	});
+});
+
+describe('setTalkAbout', () => {
+	it('flags and unflags, and doing either twice changes nothing', async () => {
+		const { id } = await repo.create('nl');
+
+		const flagged = await repo.setTalkAbout(id, VROLIJK, true);
+		expect(await repo.setTalkAbout(id, VROLIJK, true)).toEqual(flagged);
+		expect(flagged.talkAbout).toEqual([VROLIJK]);
+
+		await repo.setTalkAbout(id, SLAPEN, true);
+		await repo.setTalkAbout(id, VROLIJK, false);
+		const unflagged = await repo.setTalkAbout(id, VROLIJK, false);
+
+		expect(unflagged.talkAbout).toEqual([SLAPEN]);
+		expect(await repo.get(id)).toEqual(unflagged);
+	});
+});
+
+describe('setPosition', () => {
+	it('saves where the person is', async () => {
+		const { id } = await repo.create('nl');
+		const position = { dimensionIndex: DIMENSION_IDS.indexOf('mentaal'), aspectKey: VROLIJK };
+
+		await repo.setPosition(id, position);
+
+		expect((await repo.get(id))?.position).toEqual(position);
+	});
+
+	it('refuses a position past the last dimension', async () => {
+		const { id } = await repo.create('nl');
+		await expect(
+			repo.setPosition(id, { dimensionIndex: DIMENSION_IDS.length, aspectKey: null })
+		).rejects.toBeInstanceOf(ZodError);
+	});
+});
+
+describe('complete and delete', () => {
+	it('finishes a web once and keeps the first time', async () => {
+		const { id } = await repo.create('nl', 1);
+
+		const done = await repo.complete(id, 50);
+		await repo.complete(id, 60);
+
+		expect(done).toMatchObject({ completedAt: 50, updatedAt: 50 });
+		expect(await repo.get(id)).toEqual(done);
+	});
+
+	it('deletes a web', async () => {
+		const { id } = await repo.create('nl');
+		await repo.delete(id);
+		expect(await repo.lookup(id)).toEqual({ status: 'missing' });
+	});
+});
+
+describe('latestUnfinished', () => {
+	it('picks the most recently changed web that is not finished', async () => {
+		expect(await repo.latestUnfinished()).toBeUndefined();
+
+		const older = await repo.create('nl');
+		const wanted = await repo.create('nl');
+		const finished = await repo.create('nl');
+		await repo.setAnswer(wanted.id, VROLIJK, 6);
+		await repo.complete(finished.id);
+		await db.webs.put(junkWeb()); // unfinished and changed last, but damaged
+
+		expect((await repo.latestUnfinished())?.id).toBe(wanted.id);
+		await repo.setPosition(older.id, { dimensionIndex: 2, aspectKey: null });
+		expect((await repo.latestUnfinished())?.id).toBe(older.id);
+	});
+});
+
+describe('list', () => {
+	it('lists newest first as light rows', async () => {
+		const first = await repo.create('nl', 100);
+		const second = await repo.create('nl', 300);
+		const third = await repo.create('nl', 200);
+		await repo.setAnswer(first.id, VROLIJK, 4);
+
+		const { webs, corruptCount } = await repo.list();
+
+		expect(webs.map((w) => w.id)).toEqual([second.id, third.id, first.id]);
+		expect(corruptCount).toBe(0);
+		expect(webs[2]).toEqual({
+			id: first.id,
+			createdAt: 100,
+			updatedAt: time,
+			completedAt: null,
+			questionSetId: CURRENT_QUESTION_SET_ID,
+			answers: { [VROLIJK]: 4 }
+		});
+	});
+
+	it('pages in the same order, ties included', async () => {
+		for (const createdAt of [5, 9, 9, 9, 1, 7, 9]) await repo.create('nl', createdAt);
+
+		const all = await repo.list();
+		const pages = await Promise.all([0, 3, 6].map((offset) => repo.listPage(offset, 3)));
+
+		expect(pages.map((p) => p.webs.length)).toEqual([3, 3, 1]);
+		expect(pages.flatMap((p) => p.webs)).toEqual(all.webs);
+	});
+});
+
+describe('a damaged record', () => {
+	it.each([
+		{ name: 'a score of 42', junk: junkWeb() },
+		{ name: 'missing fields', junk: { id: junkWeb().id, answers: {} } },
+		{ name: 'an id that is no UUID', junk: junkWeb({ id: 'web-1', answers: {} }) }
+	])('with $name is skipped while the others load', async ({ junk }) => {
+		const good = await repo.create('nl', 10);
+		await repo.create('nl', 20);
+		await db.webs.put(junk);
+
+		const { webs, corruptCount } = await repo.list();
+
+		expect(corruptCount).toBe(1);
+		expect(webs).toHaveLength(2);
+		expect(await repo.get(junk.id)).toBeUndefined();
+		expect(await repo.lookup(junk.id)).toEqual({ status: 'corrupt', id: junk.id });
+		expect(await repo.get(good.id)).toEqual(good);
+		expect(reports.map((r) => r.id)).toEqual([junk.id]);
+		expect(reports[0]?.issues.length).toBeGreaterThan(0);
+	});
+
+	it('is never written over', async () => {
+		const junk = junkWeb();
+		await db.webs.put(junk);
+
+		await expect(repo.setAnswer(junk.id, VROLIJK, 5)).rejects.toBeInstanceOf(CorruptRecordError);
+		await expect(repo.setTalkAbout(junk.id, VROLIJK, true)).rejects.toBeInstanceOf(
+			CorruptRecordError
+		);
+		await expect(
+			repo.setPosition(junk.id, { dimensionIndex: 1, aspectKey: null })
+		).rejects.toBeInstanceOf(CorruptRecordError);
+		await expect(repo.complete(junk.id)).rejects.toMatchObject({
+			name: 'CorruptRecordError',
+			id: junk.id,
+			issues: [`answers.${VROLIJK}: Too big: expected number to be <=10`]
+		});
+
+		expect(await db.webs.get(junk.id)).toEqual(junk);
+	});
+
+	it('is reported once, without its values', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const quiet = new WebRepo(db);
+		await db.webs.put(junkWeb());
+
+		await quiet.list();
+		await quiet.list();
+
+		expect(warn).toHaveBeenCalledOnce();
+		expect(String(warn.mock.calls[0]?.[0])).not.toContain('42');
+		warn.mockRestore();
+	});
+
+	it('can still be deleted by the person', async () => {
+		await db.webs.put(junkWeb());
+		await repo.delete(junkWeb().id);
+		expect(await db.webs.count()).toBe(0);
+	});
+});

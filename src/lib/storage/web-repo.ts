@@ -1,0 +1,234 @@
+import { allAspectKeys, CURRENT_QUESTION_SET_ID, findQuestionSet } from '$lib/domain/question-set';
+import { WebSchema, type Answer, type Position, type Web } from '$lib/domain/web';
+import type { SpinnenwebDb, StoredRecord } from './db';
+import { CorruptRecordError, describeIssues, RecordNotFoundError } from './errors';
+
+/** What a list of webs needs: no locale, talk-about flags or position. */
+export type WebSummaryRow = Pick<
+	Web,
+	'id' | 'createdAt' | 'updatedAt' | 'completedAt' | 'questionSetId' | 'answers'
+>;
+
+export interface WebList {
+	webs: WebSummaryRow[];
+	/** Records skipped because they are damaged; the UI can say "n webs could not be read". */
+	corruptCount: number;
+}
+
+/** One web by id, telling "not there" apart from "there but damaged" for the message shown. */
+export type WebLookup =
+	{ status: 'found'; web: Web } | { status: 'missing' } | { status: 'corrupt'; id: string };
+
+export interface CorruptRecordReport {
+	id: string;
+	issues: readonly string[];
+}
+
+export interface WebRepoOptions {
+	/** Epoch milliseconds; tests pass their own to get distinct, ordered times. */
+	clock?: () => number;
+	/** Told once per damaged record per repository. Defaults to a console warning. */
+	onCorrupt?: (report: CorruptRecordReport) => void;
+}
+
+function warnCorrupt({ id, issues }: CorruptRecordReport): void {
+	console.warn(`Skipped damaged web ${id}: ${issues.join('; ')}`);
+}
+
+function toSummaryRow(web: Web): WebSummaryRow {
+	const { id, createdAt, updatedAt, completedAt, questionSetId, answers } = web;
+	return { id, createdAt, updatedAt, completedAt, questionSetId, answers };
+}
+
+/**
+ * Newest first, ties by id descending: the same order as the reversed createdAt index (IndexedDB
+ * sorts equal index keys by primary key), so list() and listPage() agree.
+ */
+function newestFirst(a: WebSummaryRow, b: WebSummaryRow): number {
+	return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/** A bug must not store an answer for an aspect the web's question set does not have. */
+function assertAspectOf(web: Web, aspectKey: string): void {
+	const set = findQuestionSet(web.questionSetId);
+	// A set this app version does not know (from a newer version) cannot be checked here.
+	if (set && !allAspectKeys(set).includes(aspectKey)) {
+		throw new RangeError(`Aspect ${aspectKey} is not in question set ${web.questionSetId}`);
+	}
+}
+
+/**
+ * The webs table, in domain types only. Every read is parsed; a damaged record is skipped and
+ * reported, never thrown, deleted or overwritten. Every write is one read-modify-write
+ * transaction, validated before it is stored.
+ */
+export class WebRepo {
+	readonly #db: SpinnenwebDb;
+	readonly #clock: () => number;
+	readonly #onCorrupt: (report: CorruptRecordReport) => void;
+	readonly #reported = new Set<string>();
+
+	constructor(db: SpinnenwebDb, options: WebRepoOptions = {}) {
+		this.#db = db;
+		this.#clock = options.clock ?? Date.now;
+		this.#onCorrupt = options.onCorrupt ?? warnCorrupt;
+	}
+
+	async create(locale: string, now: number = this.#clock()): Promise<Web> {
+		const web = WebSchema.parse({
+			id: crypto.randomUUID(),
+			questionSetId: CURRENT_QUESTION_SET_ID,
+			locale,
+			createdAt: now,
+			updatedAt: now,
+			completedAt: null,
+			answers: {},
+			talkAbout: [],
+			position: { dimensionIndex: 0, aspectKey: null }
+		} satisfies Web);
+		// add, not put: even an impossible id clash must not replace a stored web.
+		await this.#db.webs.add(web);
+		return web;
+	}
+
+	async lookup(id: string): Promise<WebLookup> {
+		const raw = await this.#db.webs.get(id);
+		if (raw === undefined) return { status: 'missing' };
+		const web = this.#parse(raw);
+		return web ? { status: 'found', web } : { status: 'corrupt', id };
+	}
+
+	/** The web, or undefined when it is missing or damaged (use lookup() to tell which). */
+	async get(id: string): Promise<Web | undefined> {
+		const result = await this.lookup(id);
+		return result.status === 'found' ? result.web : undefined;
+	}
+
+	/** Most recently changed web that is not finished: where "verder gaan" resumes. */
+	async latestUnfinished(): Promise<Web | undefined> {
+		const raw = await this.#db.webs
+			.orderBy('updatedAt')
+			.reverse()
+			// The cheap check first, so finished webs are never parsed.
+			.filter((record) => record.completedAt === null && this.#parse(record) !== undefined)
+			.first();
+		return raw === undefined ? undefined : this.#parse(raw);
+	}
+
+	/**
+	 * All webs, newest first. Every record is parsed in full (≈15 ms per 1,000 on a laptop), so a
+	 * damaged one is counted here and not only when opened; use listPage() for long histories.
+	 */
+	async list(): Promise<WebList> {
+		return this.#toList(await this.#db.webs.toArray(), true);
+	}
+
+	/**
+	 * One page of list(), parsing only that page. Damaged records take their place in the page and
+	 * are counted in its corruptCount; one without a valid createdAt is in no page at all.
+	 */
+	async listPage(offset: number, limit: number): Promise<WebList> {
+		const raws = await this.#db.webs
+			.orderBy('createdAt')
+			.reverse()
+			.offset(offset)
+			.limit(limit)
+			.toArray();
+		return this.#toList(raws, false);
+	}
+
+	/** A score, "liever niet", or null to make the aspect open again. */
+	setAnswer(id: string, aspectKey: string, answer: Answer | null): Promise<Web> {
+		return this.#update(id, this.#clock(), (web) => {
+			assertAspectOf(web, aspectKey);
+			const isStored = Object.hasOwn(web.answers, aspectKey);
+			if (answer === null ? !isStored : web.answers[aspectKey] === answer) return web;
+			const answers = { ...web.answers };
+			if (answer === null) delete answers[aspectKey];
+			else answers[aspectKey] = answer;
+			return { ...web, answers };
+		});
+	}
+
+	/** Flag or unflag "hier wil ik over praten"; setting the same state twice changes nothing. */
+	setTalkAbout(id: string, aspectKey: string, isFlagged: boolean): Promise<Web> {
+		return this.#update(id, this.#clock(), (web) => {
+			assertAspectOf(web, aspectKey);
+			if (web.talkAbout.includes(aspectKey) === isFlagged) return web;
+			const talkAbout = isFlagged
+				? [...web.talkAbout, aspectKey]
+				: web.talkAbout.filter((key) => key !== aspectKey);
+			return { ...web, talkAbout };
+		});
+	}
+
+	setPosition(id: string, position: Position): Promise<Web> {
+		return this.#update(id, this.#clock(), (web) => {
+			const isSame =
+				web.position.dimensionIndex === position.dimensionIndex &&
+				web.position.aspectKey === position.aspectKey;
+			return isSame ? web : { ...web, position: { ...position } };
+		});
+	}
+
+	/** Marks the web finished; finishing it again keeps the first time. */
+	complete(id: string, now: number = this.#clock()): Promise<Web> {
+		return this.#update(id, now, (web) =>
+			web.completedAt === null ? { ...web, completedAt: now } : web
+		);
+	}
+
+	/** The person's own choice, so this also removes a damaged record. */
+	async delete(id: string): Promise<void> {
+		await this.#db.webs.delete(id);
+	}
+
+	/**
+	 * Read, change and write in one transaction, so two quick changes never lose one another.
+	 * `change` returns the same object when nothing changes: then nothing is written. The
+	 * transaction starts before any await, so calls run in the order they were made.
+	 */
+	#update(id: string, now: number, change: (web: Web) => Web): Promise<Web> {
+		const { webs } = this.#db;
+		return this.#db.transaction('rw', webs, async () => {
+			const raw = await webs.get(id);
+			if (raw === undefined) throw new RecordNotFoundError(id);
+			const result = WebSchema.safeParse(raw);
+			if (!result.success) {
+				const issues = describeIssues(result.error);
+				this.#report(id, issues);
+				throw new CorruptRecordError(id, issues);
+			}
+			const changed = change(result.data);
+			if (changed === result.data) return result.data;
+			const next = WebSchema.parse({ ...changed, updatedAt: now });
+			await webs.put(next);
+			return next;
+		});
+	}
+
+	#toList(raws: readonly StoredRecord[], isSortNeeded: boolean): WebList {
+		const webs: WebSummaryRow[] = [];
+		let corruptCount = 0;
+		for (const raw of raws) {
+			const web = this.#parse(raw);
+			if (web) webs.push(toSummaryRow(web));
+			else corruptCount++;
+		}
+		if (isSortNeeded) webs.sort(newestFirst);
+		return { webs, corruptCount };
+	}
+
+	#parse(raw: StoredRecord): Web | undefined {
+		const result = WebSchema.safeParse(raw);
+		if (result.success) return result.data;
+		this.#report(String(raw.id), describeIssues(result.error));
+		return undefined;
+	}
+
+	#report(id: string, issues: readonly string[]): void {
+		if (this.#reported.has(id)) return;
+		this.#reported.add(id);
+		this.#onCorrupt({ id, issues });
+	}
+}
