@@ -7,7 +7,14 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'test-results/', 'playwright-report/', 'reports/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'test-results/',
+			'playwright-report/',
+			'reports/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommendedTypeChecked,
@@ -42,12 +49,22 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: ['svelte', 'svelte/*', 'dexie', 'd3-*', '$app/*', '$lib/storage/*', '$lib/state/*'] }
+				{
+					patterns: [
+						'svelte',
+						'svelte/*',
+						'dexie',
+						'd3-*',
+						'$app/*',
+						'$lib/storage/*',
+						'$lib/state/*'
+					]
+				}
 			]
 		}
 	},
 	{
-		files: ['**/*.js', 'scripts/**', 'tests/**'],
+		files: ['**/*.js', 'scripts/**', 'tests/**', 'playwright.config.ts'],
 		...ts.configs.disableTypeChecked
 	}
 );

@@ -1,0 +1,66 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.js';
+
+// The system Chromium, never a downloaded one; without the networking flags it keeps trying
+// hosts our machines cannot reach.
+const chromium = {
+	browserName: 'chromium' as const,
+	launchOptions: {
+		executablePath: findChromium(),
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
+	}
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	workers: 2,
+	retries: 0,
+	// The JSON report lives outside test-results/, which Playwright empties at start.
+	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+	use: {
+		baseURL: 'http://127.0.0.1:4173',
+		trace: 'off',
+		screenshot: 'only-on-failure'
+	},
+	// `*.phone.spec.ts` runs on the phone, `*.tablet.spec.ts` on the tablet, any other spec on the phone.
+	projects: [
+		{
+			name: 'phone',
+			testMatch: '**/*.spec.ts',
+			testIgnore: '**/*.tablet.spec.ts',
+			use: {
+				...chromium,
+				viewport: { width: 390, height: 844 },
+				deviceScaleFactor: 2,
+				isMobile: true,
+				hasTouch: true,
+				locale: 'nl-NL'
+			}
+		},
+		{
+			name: 'tablet',
+			testMatch: '**/*.tablet.spec.ts',
+			use: {
+				...chromium,
+				viewport: { width: 1180, height: 820 },
+				hasTouch: true,
+				locale: 'nl-NL'
+			}
+		}
+	],
+	// The test script builds first; here we only serve the production build.
+	webServer: {
+		command: 'node build',
+		env: { PORT: '4173', HOST: '127.0.0.1' },
+		url: 'http://127.0.0.1:4173',
+		reuseExistingServer: !process.env.CI
+	}
+});
