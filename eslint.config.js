@@ -64,7 +64,9 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['**/*.js', 'scripts/**', 'tests/**', 'playwright.config.ts'],
+		// Root config and setup files sit outside the app's tsconfig, so the project service has no
+		// types for them.
+		files: ['**/*.js', 'scripts/**', 'tests/**', 'playwright.config.ts', 'vitest-setup-*.ts'],
 		...ts.configs.disableTypeChecked
 	}
 );

@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.js';
 
+// E2E_PORT moves the test server off 4173 when something else already listens there.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+
 // The system Chromium, never a downloaded one; without the networking flags it keeps trying
 // hosts our machines cannot reach.
 const chromium = {
@@ -26,7 +30,7 @@ export default defineConfig({
 	// The JSON report lives outside test-results/, which Playwright empties at start.
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL,
 		trace: 'off',
 		screenshot: 'only-on-failure'
 	},
@@ -59,8 +63,8 @@ export default defineConfig({
 	// The test script builds first; here we only serve the production build.
 	webServer: {
 		command: 'node build',
-		env: { PORT: '4173', HOST: '127.0.0.1' },
-		url: 'http://127.0.0.1:4173',
+		env: { PORT: String(port), HOST: '127.0.0.1' },
+		url: baseURL,
 		reuseExistingServer: !process.env.CI
 	}
 });
