@@ -17,7 +17,11 @@ export type Answer = z.infer<typeof AnswerSchema>;
 
 /** Where the person was, so a reload or a return resumes exactly there. */
 export const PositionSchema = z.object({
-	dimensionIndex: z.number().int().min(0).max(DIMENSION_IDS.length - 1),
+	dimensionIndex: z
+		.number()
+		.int()
+		.min(0)
+		.max(DIMENSION_IDS.length - 1),
 	aspectKey: z.string().nullable()
 });
 export type Position = z.infer<typeof PositionSchema>;

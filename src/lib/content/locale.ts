@@ -1,0 +1,30 @@
+import { getLocale, getTextDirection, locales, type Locale } from '$lib/paraglide/runtime.js';
+
+/** Each language named in its own words, so a person finds theirs without reading ours. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+	nl: 'Nederlands',
+	en: 'English'
+};
+
+export { getLocale, locales, type Locale };
+
+export function textDirection(locale: Locale = getLocale()): 'ltr' | 'rtl' {
+	return getTextDirection(locale) === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** A calendar date in the person's language, e.g. "23 november 2026". */
+export function formatDate(epochMs: number, locale: Locale = getLocale()): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(epochMs);
+}
+
+/** A short date for lists and legends, e.g. "23 nov 2026". */
+export function formatShortDate(epochMs: number, locale: Locale = getLocale()): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(epochMs);
+}
+
+/** Date and time, to tell apart webs of the same day, e.g. "23 nov 2026, 14:05". */
+export function formatDateTime(epochMs: number, locale: Locale = getLocale()): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+		epochMs
+	);
+}

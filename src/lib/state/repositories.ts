@@ -1,0 +1,10 @@
+import { getDb } from '$lib/storage/db';
+import { WebRepo } from '$lib/storage/web-repo';
+
+let webs: WebRepo | undefined;
+
+/** The app's one web repository on the app's one database connection. */
+export function webRepo(): WebRepo {
+	webs ??= new WebRepo(getDb());
+	return webs;
+}

@@ -1,0 +1,27 @@
+import { resolve } from '$app/paths';
+
+/**
+ * The app's addresses, all through resolve() so the app also works under a base path. Routes are prerendered shells (they work offline), so which web to show
+ * travels in the query string rather than in a path segment.
+ */
+export function fillUrl(webId: string, dimensionIndex?: number): string {
+	const params = new URLSearchParams({ web: webId });
+	if (dimensionIndex !== undefined) params.set('deel', String(dimensionIndex + 1));
+	return `${resolve('/invullen')}?${params}`;
+}
+
+export function resultUrl(webId: string, compareWithId?: string | null): string {
+	const params = new URLSearchParams({ web: webId });
+	if (compareWithId) params.set('met', compareWithId);
+	return `${resolve('/resultaat')}?${params}`;
+}
+
+export const HISTORY_URL = resolve('/geschiedenis');
+export const START_URL = resolve('/');
+
+/** The `deel` parameter (1–6) as a dimension index, or null when absent or out of range. */
+export function parseDimensionParam(value: string | null, dimensionCount: number): number | null {
+	if (value === null || !/^\d+$/.test(value)) return null;
+	const index = Number(value) - 1;
+	return index >= 0 && index < dimensionCount ? index : null;
+}
