@@ -5,12 +5,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// The app runs in the browser only: the choice lives on the device, then the browser's wish.
-			strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
-		}),
+		// Under vitest the messages are already compiled (`npm run i18n`); the plugin's watcher
+		// would keep the test process from exiting.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				// The app runs in the browser only: the choice lives on the device, then the browser's wish.
+				strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
+			}),
 		sveltekit()
 	],
 	test: {
@@ -21,7 +24,11 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['src/**/*.spec.ts'],
-					exclude: ['src/**/*.svelte.spec.ts', 'src/lib/components/**', 'src/lib/chart/*.component.spec.ts']
+					exclude: [
+						'src/**/*.svelte.spec.ts',
+						'src/lib/components/**',
+						'src/lib/chart/*.component.spec.ts'
+					]
 				}
 			},
 			{
@@ -30,7 +37,11 @@ export default defineConfig({
 				test: {
 					name: 'component',
 					environment: 'jsdom',
-					include: ['src/**/*.svelte.spec.ts', 'src/lib/components/**/*.spec.ts', 'src/lib/chart/*.component.spec.ts'],
+					include: [
+						'src/**/*.svelte.spec.ts',
+						'src/lib/components/**/*.spec.ts',
+						'src/lib/chart/*.component.spec.ts'
+					],
 					setupFiles: ['./vitest-setup-dom.ts']
 				}
 			}

@@ -1,4 +1,4 @@
-import type { DimensionId } from '$lib/domain/dimensions';
+import { DIMENSION_IDS, type DimensionId } from '$lib/domain/dimensions';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 
@@ -106,4 +106,12 @@ export function scaleMinLabel(locale: Locale = getLocale()): string {
 
 export function scaleMaxLabel(locale: Locale = getLocale()): string {
 	return m.scale_max_label({}, { locale });
+}
+
+/** Every dimension's name, keyed by id: the labels of the web's axes and the table's rows. */
+export function dimensionNames(locale: Locale = getLocale()): Record<DimensionId, string> {
+	return Object.fromEntries(DIMENSION_IDS.map((id) => [id, dimensionName(id, locale)])) as Record<
+		DimensionId,
+		string
+	>;
 }
