@@ -1,23 +1,22 @@
 import { goto } from '$app/navigation';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Web } from '$lib/domain/web';
-import type { WebRepo } from '$lib/storage/web-repo';
-import { live } from './live.svelte';
-import { webRepo } from './repositories';
-import { toSaveProblem, type SaveProblem } from './save-feedback';
+import { lazyLive } from './lazy-live.svelte';
+import type { SaveProblem } from './save-feedback';
 import { fillUrl } from './urls';
 
-/** The start page: an unfinished web to resume, and starting a new one. */
+/**
+ * The start page: an unfinished web to resume, and starting a new one. The storage code loads
+ * after the page is drawn (see lazyLive): the start page is the phone's first load.
+ */
 export class StartState {
-	readonly #repo: WebRepo;
-	readonly #unfinished: { readonly current: Web | undefined | null };
-	#problem = $state<SaveProblem | null>(null);
-
-	constructor(repo: WebRepo = webRepo()) {
-		this.#repo = repo;
+	readonly #unfinished = lazyLive(async () => {
+		const { webRepo } = await import('./repositories');
+		const repo = webRepo();
 		// null tells "looked, found none" apart from undefined "still looking".
-		this.#unfinished = live(async () => (await repo.latestUnfinished()) ?? null);
-	}
+		return async () => (await repo.latestUnfinished()) ?? null;
+	});
+	#problem = $state<SaveProblem | null>(null);
 
 	get unfinished(): Web | null | undefined {
 		return this.#unfinished.current;
@@ -29,9 +28,11 @@ export class StartState {
 
 	async startNew(): Promise<void> {
 		try {
-			const web = await this.#repo.create(getLocale());
+			const { webRepo } = await import('./repositories');
+			const web = await webRepo().create(getLocale());
 			await goto(fillUrl(web.id, 0));
 		} catch (error) {
+			const { toSaveProblem } = await import('./save-feedback');
 			this.#problem = toSaveProblem(error);
 		}
 	}
