@@ -28,7 +28,11 @@ export function firstLoadFiles(route, root = '.') {
 	if (!nodes) throw new Error(`Unknown route ${route}`);
 	// The root layout is node 0 and loads with every page; a route lists its own nodes (negative: with server data).
 	const nodeIds = [0, ...nodes.map((n) => Math.abs(n))];
-	const starts = [KIT_ENTRY, APP_ENTRY, ...nodeIds.map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`)];
+	const starts = [
+		KIT_ENTRY,
+		APP_ENTRY,
+		...nodeIds.map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`)
+	];
 	const files = new Set();
 	const visit = (key) => {
 		const chunk = manifest[key];

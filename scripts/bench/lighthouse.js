@@ -1,0 +1,32 @@
+// Lighthouse mobile scores (its default mobile emulation and throttling), median of runs.
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { findChromium } from '../find-chromium.js';
+import { CHROMIUM_ARGS } from './browser.js';
+import { median } from './stats.js';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+
+export async function measureLighthouse(url, runs = 3) {
+	const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+	for (let run = 0; run < runs; run++) {
+		const chrome = await chromeLauncher.launch({
+			chromePath: findChromium(),
+			chromeFlags: CHROMIUM_ARGS
+		});
+		try {
+			const result = await lighthouse(`${url}/`, {
+				port: chrome.port,
+				output: 'json',
+				logLevel: 'error',
+				onlyCategories: CATEGORIES
+			});
+			for (const category of CATEGORIES) {
+				scores[category].push(Math.round((result?.lhr.categories[category]?.score ?? 0) * 100));
+			}
+		} finally {
+			await chrome.kill();
+		}
+	}
+	return Object.fromEntries(CATEGORIES.map((c) => [c, median(scores[c])]));
+}
