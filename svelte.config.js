@@ -1,5 +1,13 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// The version's name, e.g. 0.1.0-20261123T185200Z: the package version and when it was built,
+// readable on the settings page. Made once per build and handed down through the environment:
+// SvelteKit loads this file again in the processes it starts to prerender, and two names in one
+// build would break the app.
+process.env.SPINNENWEB_VERSION ||= `${version}-${new Date().toISOString().replace(/[-:]|\.\d+/g, '')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -8,7 +16,9 @@ const config = {
 		adapter: adapter(),
 		// Absolute asset URLs: a prerendered shell served at a deep path must still find /_app/.
 		paths: { relative: false },
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// The service worker names its cache by this.
+		version: { name: process.env.SPINNENWEB_VERSION }
 	}
 };
 
