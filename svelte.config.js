@@ -16,6 +16,7 @@ const config = {
 		adapter: adapter(),
 		// Absolute asset URLs: a prerendered shell served at a deep path must still find /_app/.
 		paths: { relative: false },
+		// Registered by src/lib/pwa/ with workbox-window, after the first render, with an update prompt.
 		serviceWorker: { register: false },
 		// The service worker names its cache by this.
 		version: { name: process.env.SPINNENWEB_VERSION }
