@@ -9,6 +9,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-b/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
 			'test-results/',

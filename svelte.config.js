@@ -6,14 +6,15 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // The version's name, e.g. 0.1.0-20261123T185200Z: the package version and when it was built,
 // readable on the settings page. Made once per build and handed down through the environment:
 // SvelteKit loads this file again in the processes it starts to prerender, and two names in one
-// build would break the app.
+// build would break the app. The update test sets its own to tell two builds apart.
 process.env.SPINNENWEB_VERSION ||= `${version}-${new Date().toISOString().replace(/[-:]|\.\d+/g, '')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter(),
+		// SPINNENWEB_BUILD_DIR lets the update test build a second version beside the first.
+		adapter: adapter({ out: process.env.SPINNENWEB_BUILD_DIR || 'build' }),
 		// Absolute asset URLs: a prerendered shell served at a deep path must still find /_app/.
 		paths: { relative: false },
 		// Registered by src/lib/pwa/ with workbox-window, after the first render, with an update prompt.
