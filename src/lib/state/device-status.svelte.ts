@@ -9,6 +9,7 @@ import {
 /** What the settings page tells about this device: storage kept for good, space used, offline. */
 export class DeviceStatus {
 	#storage = $state.raw<StorageReport | undefined>(undefined);
+	#hasAskedAgain = $state(false);
 	readonly #subscribeOffline = createSubscriber((update) => onOfflineReadyChange(update));
 
 	constructor() {
@@ -18,6 +19,11 @@ export class DeviceStatus {
 	/** undefined while the browser is asked. */
 	get storage(): StorageReport | undefined {
 		return this.#storage;
+	}
+
+	/** True once the person asked again on this page, so the answer can be shown. */
+	get hasAskedAgain(): boolean {
+		return this.#hasAskedAgain;
 	}
 
 	get isOfflineReady(): boolean {
@@ -33,5 +39,6 @@ export class DeviceStatus {
 	async askPersistence(): Promise<void> {
 		await requestPersistence();
 		await this.refresh();
+		this.#hasAskedAgain = true;
 	}
 }
