@@ -10,7 +10,13 @@ import {
 export class DeviceStatus {
 	#storage = $state.raw<StorageReport | undefined>(undefined);
 	#hasAskedAgain = $state(false);
-	readonly #subscribeOffline = createSubscriber((update) => onOfflineReadyChange(update));
+	// Once the worker takes over, the app is cached: offline-ready, and using more space.
+	readonly #subscribeOffline = createSubscriber((update) =>
+		onOfflineReadyChange(() => {
+			update();
+			void this.refresh();
+		})
+	);
 
 	constructor() {
 		void this.refresh();
