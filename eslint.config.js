@@ -9,6 +9,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-b/',
 			'.svelte-kit/',
 			'src/lib/paraglide/',
 			'test-results/',
@@ -25,7 +26,11 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
-				projectService: true,
+				projectService: {
+					// SvelteKit's tsconfig leaves the service worker out; it has its own, with worker types.
+					allowDefaultProject: ['src/service-worker.ts'],
+					defaultProject: 'tsconfig.sw.json'
+				},
 				tsconfigRootDir: import.meta.dirname,
 				extraFileExtensions: ['.svelte']
 			}

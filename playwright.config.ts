@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.js';
+import { E2E_PORT } from './tests/e2e/support/ports';
 
-// E2E_PORT moves the test server off 4173 when something else already listens there.
-const port = Number(process.env.E2E_PORT ?? 4173);
+const port = E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 
 // The system Chromium, never a downloaded one; without the networking flags it keeps trying

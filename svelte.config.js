@@ -1,14 +1,26 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// The version's name, e.g. 0.1.0-20261123T185200Z: the package version and when it was built,
+// readable on the settings page. Made once per build and handed down through the environment:
+// SvelteKit loads this file again in the processes it starts to prerender, and two names in one
+// build would break the app. The update test sets its own to tell two builds apart.
+process.env.SPINNENWEB_VERSION ||= `${version}-${new Date().toISOString().replace(/[-:]|\.\d+/g, '')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter(),
+		// SPINNENWEB_BUILD_DIR lets the update test build a second version beside the first.
+		adapter: adapter({ out: process.env.SPINNENWEB_BUILD_DIR || 'build' }),
 		// Absolute asset URLs: a prerendered shell served at a deep path must still find /_app/.
 		paths: { relative: false },
-		serviceWorker: { register: false }
+		// Registered by src/lib/pwa/ with workbox-window, after the first render, with an update prompt.
+		serviceWorker: { register: false },
+		// The service worker names its cache by this.
+		version: { name: process.env.SPINNENWEB_VERSION }
 	}
 };
 

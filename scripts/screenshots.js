@@ -67,6 +67,9 @@ for (const [sizeName, size] of Object.entries(SIZES)) {
 		await page.goto(`${base}/geschiedenis`);
 		await page.getByRole('listitem').first().waitFor();
 		await shot('history');
+		await page.goto(`${base}/instellingen`);
+		await page.getByText(/gebruikt nu/).waitFor();
+		await shot('settings');
 		await context.close();
 	}
 }

@@ -56,7 +56,10 @@ const isVitestOk = stage('unit and component tests', [
 	'--reporter=json',
 	`--outputFile.json=${VITEST_REPORT}`
 ]);
-const isBuildOk = stage('build', ['npm', 'run', 'build'], { NODE_ENV: 'production' });
+const isBuildOk =
+	stage('build', ['npm', 'run', 'build'], { NODE_ENV: 'production' }) &&
+	// A second build under another version name, for the update test (tests/e2e/update.spec.ts).
+	stage('build version B for the update test', ['npm', 'run', 'build:update-b']);
 
 let isE2eOk = false;
 if (!isBuildOk) {

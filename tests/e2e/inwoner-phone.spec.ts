@@ -1,40 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import {
 	DIMENSIONS,
-	expectedScoreText,
+	expectTableMatches,
 	fillDimension,
-	readScoreTable,
+	fillWholeWeb,
 	sliders,
 	startNewWeb,
-	variedPlan,
-	type Plan
+	variedPlan
 } from './support/web';
-
-async function fillWholeWeb(page: Page, plan: Plan, how: 'keyboard' | 'pointer') {
-	for (const [d, answers] of plan.entries()) {
-		await expect(page.getByText(`Onderdeel ${d + 1} van 6`)).toBeVisible();
-		await expect(page.getByRole('heading', { level: 1, name: DIMENSIONS[d] })).toBeVisible();
-		await fillDimension(page, answers, how);
-		const next = page.getByRole('button', { name: d === 5 ? 'Klaar, bekijk je web' : 'Volgende' });
-		if (how === 'keyboard') {
-			await next.focus();
-			await page.keyboard.press('Enter');
-		} else {
-			await next.click();
-		}
-	}
-	await expect(page.getByRole('heading', { level: 1, name: 'Jouw spinnenweb' })).toBeVisible();
-}
-
-/** The table shows, per dimension in web order, one column per plan (the current web first). */
-async function expectTableMatches(page: Page, ...plans: Plan[]) {
-	const expected = Object.fromEntries(
-		DIMENSIONS.map((name, d) => [name, plans.map((plan) => expectedScoreText(plan[d]!))])
-	);
-	await expect.poll(() => readScoreTable(page)).toEqual(expected);
-	expect(Object.keys(await readScoreTable(page))).toEqual([...DIMENSIONS]);
-}
 
 test('a resident fills in all six parts by keyboard and sees six matching scores', async ({
 	page

@@ -17,6 +17,7 @@ export function resultUrl(webId: string, compareWithId?: string | null): string 
 }
 
 export const HISTORY_URL = resolve('/geschiedenis');
+export const SETTINGS_URL = resolve('/instellingen');
 export const START_URL = resolve('/');
 
 /** The `deel` parameter (1–6) as a dimension index, or null when absent or out of range. */

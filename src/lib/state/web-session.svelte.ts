@@ -1,6 +1,7 @@
 import { findQuestionSet, type QuestionSet } from '$lib/domain/question-set';
 import { dimensionScores, type DimensionScores } from '$lib/domain/scoring';
 import type { Answer, Position, Web } from '$lib/domain/web';
+import { askPersistenceOnce } from '$lib/pwa/storage-persistence';
 import type { WebLookup, WebRepo } from '$lib/storage/web-repo';
 import { live } from './live.svelte';
 import { webRepo } from './repositories';
@@ -66,9 +67,12 @@ export class WebSession {
 	}
 
 	answer(aspectKey: string, answer: Answer | null): Promise<void> {
-		return this.#save(`answer:${aspectKey}`, () =>
-			this.#repo.setAnswer(this.id, aspectKey, answer)
-		);
+		return this.#save(`answer:${aspectKey}`, async () => {
+			const saved = await this.#repo.setAnswer(this.id, aspectKey, answer);
+			// Now there is something worth keeping: ask the browser once not to clear it.
+			void askPersistenceOnce();
+			return saved;
+		});
 	}
 
 	flagTalkAbout(aspectKey: string, isFlagged: boolean): Promise<void> {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { routeNavigation, type NavigationRoute } from './navigation-route';
+
+const PAGES = ['/', '/geschiedenis', '/instellingen', '/invullen', '/resultaat'];
+const BASED = ['/app', '/app/geschiedenis', '/app/invullen', '/app/resultaat'];
+
+describe('routeNavigation', () => {
+	it.each<[string, string, readonly string[], NavigationRoute]>([
+		['/', '', PAGES, { strategy: 'cache', page: '/' }],
+		['/resultaat', '', PAGES, { strategy: 'cache', page: '/resultaat' }],
+		['/resultaat/', '', PAGES, { strategy: 'cache', page: '/resultaat' }],
+		['/invullen', '', PAGES, { strategy: 'cache', page: '/invullen' }],
+		['/bestaat-niet', '', PAGES, { strategy: 'network', fallback: '/' }],
+		['/resultaat/extra', '', PAGES, { strategy: 'network', fallback: '/' }],
+		['/api', '', PAGES, { strategy: 'bypass' }],
+		['/api/summaries', '', PAGES, { strategy: 'bypass' }],
+		['/apinames', '', PAGES, { strategy: 'network', fallback: '/' }],
+		// Under a base path: the root page is the base itself, and outside the base is not ours.
+		['/app', '/app', BASED, { strategy: 'cache', page: '/app' }],
+		['/app/', '/app', BASED, { strategy: 'cache', page: '/app' }],
+		['/app/invullen', '/app', BASED, { strategy: 'cache', page: '/app/invullen' }],
+		['/app/nergens', '/app', BASED, { strategy: 'network', fallback: '/app' }],
+		['/app/api/x', '/app', BASED, { strategy: 'bypass' }],
+		['/elders', '/app', BASED, { strategy: 'bypass' }],
+		['/application', '/app', BASED, { strategy: 'bypass' }],
+		// In development nothing is prerendered: every page asks the network.
+		['/resultaat', '', [], { strategy: 'network', fallback: '/' }]
+	])('%s (base "%s")', (pathname, base, pages, expected) => {
+		expect(routeNavigation(pathname, pages, base)).toEqual(expected);
+	});
+});

@@ -1,0 +1,48 @@
+/**
+ * How the service worker answers a page navigation. Pure, so it is tested without a worker.
+ *
+ * Every route is a prerendered `ssr = false` shell that reads what to show from the query string
+ * (`/resultaat?web=…`), so the query never changes which page answers: `/resultaat` does.
+ */
+export type NavigationRoute =
+	/** A precached page: answer from the cache (the network only if the cache lost it). */
+	| { strategy: 'cache'; page: string }
+	/** Not a page we know: ask the network; offline, the start shell (its router shows "not found"). */
+	| { strategy: 'network'; fallback: string }
+	/** Not ours to answer (the API, or outside the app): leave it to the browser. */
+	| { strategy: 'bypass' };
+
+/** Navigations under these paths (after the base) always go to the network, never to a cached page. */
+export const BYPASS_PREFIXES = ['/api'] as const;
+
+function hasPrefix(path: string, prefix: string): boolean {
+	return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** `/invullen/` and `/invullen` are the same page; the root stays `/`. */
+function withoutTrailingSlash(path: string): string {
+	const trimmed = path.replace(/\/+$/, '');
+	return trimmed === '' ? '/' : trimmed;
+}
+
+/**
+ * @param pathname the navigation's pathname (no query), as the browser sent it
+ * @param pages the precached prerendered pathnames (`prerendered` from `$service-worker`)
+ * @param base the app's base path, `''` at the root of a host
+ */
+export function routeNavigation(
+	pathname: string,
+	pages: readonly string[],
+	base: string
+): NavigationRoute {
+	if (base !== '' && !hasPrefix(pathname, base)) return { strategy: 'bypass' };
+	const inApp = withoutTrailingSlash(pathname.slice(base.length) || '/');
+	if (BYPASS_PREFIXES.some((prefix) => hasPrefix(inApp, prefix))) return { strategy: 'bypass' };
+
+	const known = new Map(
+		pages.map((page) => [withoutTrailingSlash(page.slice(base.length) || '/'), page])
+	);
+	const page = known.get(inApp);
+	if (page !== undefined) return { strategy: 'cache', page };
+	return { strategy: 'network', fallback: known.get('/') ?? `${base}/` };
+}
