@@ -9,8 +9,9 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
-			'build-b/',
 			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'build-b/',
 			'src/lib/paraglide/',
 			'test-results/',
 			'playwright-report/',

@@ -27,6 +27,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	workers: 2,
 	retries: 0,
+	// Whole journeys (42 answers, twice) on a busy 2-core machine need more than the default 30 s.
+	timeout: 90_000,
 	// The JSON report lives outside test-results/, which Playwright empties at start.
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {

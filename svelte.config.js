@@ -15,6 +15,11 @@ const config = {
 	kit: {
 		// SPINNENWEB_BUILD_DIR lets the update test build a second version beside the first.
 		adapter: adapter({ out: process.env.SPINNENWEB_BUILD_DIR || 'build' }),
+		// …with its own intermediate output, so the main build's manifest (read by the byte-budget
+		// test) is not replaced by the second build's.
+		outDir: process.env.SPINNENWEB_BUILD_DIR
+			? `.svelte-kit-${process.env.SPINNENWEB_BUILD_DIR}`
+			: '.svelte-kit',
 		// Absolute asset URLs: a prerendered shell served at a deep path must still find /_app/.
 		paths: { relative: false },
 		// Registered by src/lib/pwa/ with workbox-window, after the first render, with an update prompt.

@@ -6,6 +6,7 @@ import { launchBrowser } from './bench/browser.js';
 import { measureFirstLoad } from './bench/first-load.js';
 import { measureHistory } from './bench/history.js';
 import { measureLighthouse } from './bench/lighthouse.js';
+import { measureOffline } from './bench/offline.js';
 import { startServer } from './bench/server.js';
 import { measureSliderToChart } from './bench/slider-chart.js';
 
@@ -60,6 +61,16 @@ try {
 		record('lighthouse', 'accessibility', scores.accessibility, '', [100, 'min']);
 		record('lighthouse', 'best practices', scores['best-practices'], '', [100, 'min']);
 	}
+
+	const offline = await measureOffline(browser, server.url);
+	record('offline', `precache (${offline.files} files)`, offline.bytes / 1024, 'KB', [2048, 'max']);
+	record(
+		'offline',
+		'warm reload offline to interactive (median of 5)',
+		offline.interactiveMs,
+		'ms',
+		[1000, 'max']
+	);
 
 	const slider = await measureSliderToChart(browser, server.url);
 	// One frame at 60 Hz is 16.7 ms. The change is saved and read back before the web redraws, so

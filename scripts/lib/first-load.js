@@ -9,11 +9,13 @@ const CLIENT_DIR = 'build/client';
 const KIT_ENTRY = 'node_modules/@sveltejs/kit/src/runtime/client/entry.js';
 const APP_ENTRY = '.svelte-kit/generated/client-optimized/app.js';
 
+/** @param {string} path */
 function readJson(path) {
 	return JSON.parse(readFileSync(path, 'utf8'));
 }
 
 /** Route id to the node indexes it loads, read from the generated client app. */
+/** @returns {Record<string, number[]>} */
 export function routeNodes(root = '.') {
 	const source = readFileSync(join(root, APP_ENTRY), 'utf8');
 	const match = source.match(/export const dictionary = (\{[\s\S]*?\});/);
@@ -22,18 +24,24 @@ export function routeNodes(root = '.') {
 }
 
 /** The files (JS and CSS) a route needs on first load: entries, root layout, its own node, and every static import of those. */
+/**
+ * @param {string} route
+ * @returns {string[]}
+ */
 export function firstLoadFiles(route, root = '.') {
 	const manifest = readJson(join(root, KIT_OUTPUT, '.vite/manifest.json'));
 	const nodes = routeNodes(root)[route];
 	if (!nodes) throw new Error(`Unknown route ${route}`);
 	// The root layout is node 0 and loads with every page; a route lists its own nodes (negative: with server data).
-	const nodeIds = [0, ...nodes.map((n) => Math.abs(n))];
+	const nodeIds = [0, ...nodes.map((/** @type {number} */ n) => Math.abs(n))];
 	const starts = [
 		KIT_ENTRY,
 		APP_ENTRY,
 		...nodeIds.map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`)
 	];
+	/** @type {Set<string>} */
 	const files = new Set();
+	/** @param {string} key */
 	const visit = (key) => {
 		const chunk = manifest[key];
 		if (!chunk || files.has(chunk.file)) return;
@@ -46,6 +54,7 @@ export function firstLoadFiles(route, root = '.') {
 }
 
 /** Bytes a browser receives for a file: the server's precompressed .gz when present, else gzip -9. */
+/** @param {string} file */
 export function gzipBytes(file, root = '.') {
 	const path = join(root, CLIENT_DIR, file);
 	if (existsSync(`${path}.gz`)) return statSync(`${path}.gz`).size;
@@ -53,6 +62,7 @@ export function gzipBytes(file, root = '.') {
 }
 
 /** Sizes of a route's first load, by file, largest first. */
+/** @param {string} route */
 export function firstLoadReport(route, root = '.') {
 	const files = firstLoadFiles(route, root).map((file) => ({
 		file,
@@ -65,7 +75,12 @@ export function firstLoadReport(route, root = '.') {
 }
 
 /** Every file under a folder, with its size (no precompressed copies). */
+/**
+ * @param {string} dir
+ * @returns {{ path: string, size: number }[]}
+ */
 export function listFiles(dir) {
+	/** @type {{ path: string, size: number }[]} */
 	const out = [];
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
 		const path = join(dir, entry.name);

@@ -1,0 +1,36 @@
+// The offline app: what the service worker keeps on the device, and how soon the start page can
+// be used on a warm reload with the network off.
+import { PHONE } from './browser.js';
+import { median } from './stats.js';
+import { timeNavigation } from './in-page.js';
+
+export async function measureOffline(browser, url, reloads = 5) {
+	const context = await browser.newContext(PHONE);
+	const page = await context.newPage();
+	await page.goto(`${url}/`);
+	await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+		timeout: 30000
+	});
+	const precache = await page.evaluate(async () => {
+		let bytes = 0;
+		let files = 0;
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) {
+				const response = await cache.match(request);
+				bytes += (await response.arrayBuffer()).byteLength;
+				files += 1;
+			}
+		}
+		return { bytes, files };
+	});
+
+	await context.setOffline(true);
+	const times = [];
+	for (let i = 0; i < reloads; i++) {
+		// Interactive: the start button is enabled, which needs the database's answer.
+		times.push(await timeNavigation(page, `${url}/`, 'main button.primary:not([disabled])'));
+	}
+	await context.close();
+	return { ...precache, interactiveMs: median(times) };
+}
