@@ -178,9 +178,16 @@ export class WebRepo {
 		);
 	}
 
-	/** The person's own choice, so this also removes a damaged record. */
+	/**
+	 * The person's own choice, so this also removes a damaged record, and the reflection on the web
+	 * with it (in the same transaction: no notes are left behind about a web that is gone).
+	 */
 	async delete(id: string): Promise<void> {
-		await this.#db.webs.delete(id);
+		const { webs, reflections } = this.#db;
+		await this.#db.transaction('rw', webs, reflections, async () => {
+			await webs.delete(id);
+			await reflections.delete(id);
+		});
 	}
 
 	/**
