@@ -4,28 +4,13 @@ import {
 	DIMENSIONS,
 	expectedScoreText,
 	fillDimension,
+	fillWholeWeb,
 	readScoreTable,
 	sliders,
 	startNewWeb,
 	variedPlan,
 	type Plan
 } from './support/web';
-
-async function fillWholeWeb(page: Page, plan: Plan, how: 'keyboard' | 'pointer') {
-	for (const [d, answers] of plan.entries()) {
-		await expect(page.getByText(`Onderdeel ${d + 1} van 6`)).toBeVisible();
-		await expect(page.getByRole('heading', { level: 1, name: DIMENSIONS[d] })).toBeVisible();
-		await fillDimension(page, answers, how);
-		const next = page.getByRole('button', { name: d === 5 ? 'Klaar, bekijk je web' : 'Volgende' });
-		if (how === 'keyboard') {
-			await next.focus();
-			await page.keyboard.press('Enter');
-		} else {
-			await next.click();
-		}
-	}
-	await expect(page.getByRole('heading', { level: 1, name: 'Jouw spinnenweb' })).toBeVisible();
-}
 
 /** The table shows, per dimension in web order, one column per plan (the current web first). */
 async function expectTableMatches(page: Page, ...plans: Plan[]) {

@@ -3,6 +3,7 @@ import { dayOf, dueReminder, type ReminderCandidate } from './reminder';
 
 const base: ReminderCandidate = {
 	webId: 'web-1',
+	webCreatedAt: 1_000,
 	step: 'Elke ochtend tien minuten wandelen',
 	stepDate: '2026-03-10',
 	reminderDismissedAt: null
@@ -12,28 +13,28 @@ describe('dueReminder', () => {
 	it.each<{
 		name: string;
 		candidate: Partial<ReminderCandidate>;
-		latest: string | null;
+		latest: number | null;
 		today: string;
 		due: boolean;
 	}>([
 		{
 			name: 'the day before the date',
 			candidate: {},
-			latest: '2026-02-01',
+			latest: 1_000,
 			today: '2026-03-09',
 			due: false
 		},
 		{
 			name: 'on the date itself',
 			candidate: {},
-			latest: '2026-02-01',
+			latest: 1_000,
 			today: '2026-03-10',
 			due: true
 		},
 		{
 			name: 'long after the date',
 			candidate: {},
-			latest: '2026-02-01',
+			latest: 1_000,
 			today: '2027-01-01',
 			due: true
 		},
@@ -59,16 +60,16 @@ describe('dueReminder', () => {
 			due: false
 		},
 		{
-			name: 'when a new web was started on the date',
+			name: 'once a newer web was begun',
 			candidate: {},
-			latest: '2026-03-10',
+			latest: 2_000,
 			today: '2026-03-12',
 			due: false
 		},
 		{
-			name: 'when the newest web is from before the date',
+			name: 'when the newest web is its own',
 			candidate: {},
-			latest: '2026-03-09',
+			latest: 1_000,
 			today: '2026-03-12',
 			due: true
 		},
@@ -76,7 +77,7 @@ describe('dueReminder', () => {
 		{
 			name: 'across a year end',
 			candidate: { stepDate: '2026-12-31' },
-			latest: '2026-12-01',
+			latest: 1_000,
 			today: '2027-01-01',
 			due: true
 		}
@@ -100,7 +101,7 @@ describe('dueReminder', () => {
 				{ ...base, webId: 'web-2', stepDate: '2026-03-20' },
 				{ ...base, webId: 'web-3', stepDate: '2026-04-01' }
 			],
-			'2026-01-01',
+			1_000,
 			'2026-03-25'
 		);
 		expect(result?.webId).toBe('web-2');

@@ -6,6 +6,8 @@ import type { Day } from './reflection';
  */
 export interface ReminderCandidate {
 	webId: string;
+	/** When the reflection's web was begun: a web begun after it means the person looked again. */
+	webCreatedAt: number;
 	/** The first small step, as written; a reminder without a step has nothing to ask about. */
 	step: string;
 	stepDate: Day | null;
@@ -27,12 +29,12 @@ export function dayOf(epochMs: number): Day {
 
 /**
  * The reminder to show today, or null. Due when the step's day is today or past, it was not put
- * away, and no web was started on or after that day (then the person has already looked again).
- * Of several, the one with the latest day. `today` is injected so the rule is testable.
+ * away, and no web was begun after the reflection's own (then the person has already looked
+ * again). Of several, the one with the latest day. `today` is injected so the rule is testable.
  */
 export function dueReminder(
 	candidates: readonly ReminderCandidate[],
-	latestWebStartedOn: Day | null,
+	latestWebCreatedAt: number | null,
 	today: Day
 ): DueReminder | null {
 	let due: DueReminder | null = null;
@@ -41,7 +43,7 @@ export function dueReminder(
 		if (c.stepDate === null || step === '' || c.reminderDismissedAt !== null) continue;
 		// Days as YYYY-MM-DD compare correctly as strings.
 		if (c.stepDate > today) continue;
-		if (latestWebStartedOn !== null && latestWebStartedOn >= c.stepDate) continue;
+		if (latestWebCreatedAt !== null && latestWebCreatedAt > c.webCreatedAt) continue;
 		if (due === null || c.stepDate > due.stepDate)
 			due = { webId: c.webId, step, stepDate: c.stepDate };
 	}

@@ -7,9 +7,10 @@
 import type { ChartSeries } from '$lib/chart/chart-series';
 import { formatDate, textDirection, type Locale } from '$lib/content/locale';
 import { aspectLabel, dimensionName, dimensionNames } from '$lib/content/question-texts';
+import { focusName, focusRowText, formatDay } from '$lib/content/reflection-texts';
 import { DIMENSION_IDS, type DimensionId } from '$lib/domain/dimensions';
 import { aspectKey, type QuestionSet } from '$lib/domain/question-set';
-import { noteText, type Focus, type NoteField, type Reflection } from '$lib/domain/reflection';
+import { noteText, type NoteField, type Reflection } from '$lib/domain/reflection';
 import { dayOf } from '$lib/domain/reminder';
 import { dimensionScores } from '$lib/domain/scoring';
 import type { Web } from '$lib/domain/web';
@@ -20,7 +21,9 @@ export interface ReportInput {
 	set: QuestionSet;
 	reflection?: Reflection | undefined;
 	/** An earlier web to draw as a dashed outline, when the person chooses so. */
-	earlier?: { web: Web; set: QuestionSet } | undefined;
+	earlier?:
+		| { web: Pick<Web, 'id' | 'answers' | 'createdAt' | 'completedAt'>; set: QuestionSet }
+		| undefined;
 	locale: Locale;
 }
 
@@ -107,19 +110,6 @@ export function reportFileName(web: Pick<Web, 'completedAt' | 'createdAt'>): str
 	return `spinnenweb-${dayOf(webDay(web))}.pdf`;
 }
 
-/** A `YYYY-MM-DD` day as a long date in the locale, read as a local calendar day. */
-function formatDay(day: string, locale: Locale): string {
-	const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
-	return formatDate(new Date(year, month - 1, date, 12).getTime(), locale);
-}
-
-function focusName(focus: Focus, set: QuestionSet, locale: Locale): string {
-	const dimension = dimensionName(focus.dimensionId, locale);
-	if (focus.kind === 'dimension') return dimension;
-	const aspectId = focus.aspectKey.slice(focus.dimensionId.length + 1);
-	return `${aspectLabel(set.id, focus.dimensionId, aspectId, locale)} (${dimension})`;
-}
-
 /** The flagged aspects in the order of the web, each with its dimension. */
 export function talkAboutItems(web: Web, set: QuestionSet, locale: Locale): string[] {
 	return set.dimensions.flatMap((dimension) =>
@@ -188,21 +178,7 @@ export function buildReportModel(input: ReportInput, choices: ReportChoices): Re
 
 	const focus = isIn('focus') && reflection?.focus ? reflection.focus : null;
 	const focusId = focus?.dimensionId ?? null;
-	const focusText = focus
-		? focus.kind === 'aspect'
-			? m.reflect_focus_text_aspect(
-					{
-						aspect: aspectLabel(
-							set.id,
-							focus.dimensionId,
-							focus.aspectKey.slice(focus.dimensionId.length + 1),
-							locale
-						)
-					},
-					{ locale }
-				)
-			: m.reflect_focus_text({}, { locale })
-		: null;
+	const focusText = focus ? focusRowText(focus, set, locale) : null;
 	const empty = m.pdf_empty({}, { locale });
 	const rows: ReportRow[] = DIMENSION_IDS.map((id) => ({
 		id,

@@ -116,6 +116,20 @@ export class WebRepo {
 	}
 
 	/**
+	 * The newest finished web begun before `createdAt`: the one to compare with. Walks back from
+	 * that time and parses only until it finds one.
+	 */
+	async latestCompletedBefore(createdAt: number): Promise<Web | undefined> {
+		const raw = await this.#db.webs
+			.where('createdAt')
+			.below(createdAt)
+			.reverse()
+			.filter((record) => record.completedAt !== null && this.#parse(record) !== undefined)
+			.first();
+		return raw === undefined ? undefined : this.#parse(raw);
+	}
+
+	/**
 	 * All webs, newest first. Every record is parsed in full (≈15 ms per 1,000 on a laptop), so a
 	 * damaged one is counted here and not only when opened; use listPage() for long histories.
 	 */
