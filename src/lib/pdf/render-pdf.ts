@@ -160,11 +160,12 @@ function drawChart(w: PdfWriter, model: ReportModel): void {
 		doc.setLineWidth(ring.value === 10 ? 1.1 : 0.6);
 		w.polygon(ring.d, cx, cy, 'S');
 	}
-	// The ring values beside the top axis, so the paper can be read without the table.
+	// The ring values just above where each inner ring meets the top axis, clear of the ring lines;
+	// the outer ring is 10 and needs no number beside the label there.
 	w.setText(7, 'normal', MUTED);
 	for (const ring of layout.rings) {
-		if (ring.value === 0) continue;
-		doc.text(String(ring.value), cx - 4, cy - ring.radius + 8, { align: 'right' });
+		if (ring.value === 0 || ring.value === 10) continue;
+		doc.text(String(ring.value), cx - 3, cy - ring.radius - 1.5, { align: 'right' });
 	}
 
 	doc.setLineCap('round');
