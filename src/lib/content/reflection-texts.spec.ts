@@ -10,9 +10,9 @@ const JUDGING = {
 } as const;
 
 describe.each(['nl', 'en'] as const)('reflection and PDF texts in %s', (locale) => {
-	const texts: Record<string, string> = JSON.parse(
+	const texts = JSON.parse(
 		readFileSync(new URL(`../../../messages/reflection/${locale}.json`, import.meta.url), 'utf8')
-	);
+	) as Record<string, string>;
 
 	it('never use judging words', () => {
 		const hits = Object.entries(texts).filter(
