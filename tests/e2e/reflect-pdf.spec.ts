@@ -217,3 +217,37 @@ test('the start page asks how the step went once its day has come', async ({ pag
 	await expect(page.getByRole('button', { name: 'Begin een nieuwe spinnenweb' })).toBeEnabled();
 	await expect(page.getByRole('region', { name: 'Hoe ging het met je stap?' })).toHaveCount(0);
 });
+
+test('on a phone that can share files, "Delen" hands the PDF to the share sheet', async ({
+	page
+}) => {
+	// Headless Chromium has no share sheet: stand in for the Web Share API as a phone offers it.
+	await page.addInitScript(() => {
+		const shared: { name: string; type: string; size: number }[] = [];
+		(window as unknown as { shared: typeof shared }).shared = shared;
+		Object.defineProperty(navigator, 'canShare', {
+			configurable: true,
+			value: (data?: ShareData) => (data?.files?.length ?? 0) > 0
+		});
+		Object.defineProperty(navigator, 'share', {
+			configurable: true,
+			value: async (data: ShareData) => {
+				for (const f of data.files ?? []) shared.push({ name: f.name, type: f.type, size: f.size });
+			}
+		});
+	});
+	await finishedWeb(page, 4);
+	await page.getByRole('link', { name: 'Maak een PDF om te delen' }).click();
+	const share = page.getByRole('button', { name: 'Delen' });
+	await expect(share).toHaveClass(/primary/);
+	await expect(page.getByRole('button', { name: 'Download' })).not.toHaveClass(/primary/);
+	await share.click();
+	await expect(page.getByRole('status')).toContainText('De PDF is klaar');
+	const shared = await page.evaluate(
+		() => (window as unknown as { shared: { name: string; type: string; size: number }[] }).shared
+	);
+	expect(shared).toEqual([
+		{ name: `spinnenweb-${dayFromNow(0)}.pdf`, type: 'application/pdf', size: expect.any(Number) }
+	]);
+	expect(shared[0]!.size).toBeGreaterThan(5_000);
+});
