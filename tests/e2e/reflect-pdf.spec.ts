@@ -10,6 +10,10 @@ import {
 	variedPlan
 } from './support/web';
 
+// Each test fills in a whole web by keyboard first (≈ 10 s alone); on a shared, busy machine that
+// can take three times as long.
+test.describe.configure({ timeout: 60_000 });
+
 const NOTICED = 'Mijn web is bij meedoen kleiner dan ik dacht';
 const ENERGY = 'Fietsen naar de bieb en koffie met Eline';
 const WISH = 'Vaker iets samen doen';

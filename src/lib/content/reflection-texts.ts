@@ -4,6 +4,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 import { aspectLabel, dimensionName } from './question-texts';
 
+export { formatDay } from './locale';
+
 function focusAspectLabel(focus: Focus, set: QuestionSet, locale: Locale): string | null {
 	if (focus.kind !== 'aspect') return null;
 	const aspectId = focus.aspectKey.slice(focus.dimensionId.length + 1);
@@ -23,12 +25,4 @@ export function focusRowText(focus: Focus, set: QuestionSet, locale: Locale = ge
 	return aspect
 		? m.reflect_focus_text_aspect({ aspect }, { locale })
 		: m.reflect_focus_text({}, { locale });
-}
-
-/** A `YYYY-MM-DD` day as a long date, read as a local calendar day. */
-export function formatDay(day: string, locale: Locale = getLocale()): string {
-	const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(
-		new Date(year, month - 1, date, 12)
-	);
 }

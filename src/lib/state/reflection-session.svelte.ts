@@ -1,7 +1,7 @@
 import type { Day, Focus, NoteField, Reflection } from '$lib/domain/reflection';
 import type { ReflectionLookup, ReflectionRepo } from '$lib/storage/reflection-repo';
 import { live } from './live.svelte';
-import { reflectionRepo } from './repositories';
+import { reflectionRepo } from './reflection-repository';
 import { toSaveProblem, type SaveProblem } from './save-feedback';
 import { WriteQueue } from './write-queue';
 
