@@ -1,7 +1,11 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// jsPDF's optional plugins (HTML and SVG-as-image rendering), which the PDF never uses.
+const jspdfUnused = fileURLToPath(new URL('./src/lib/pdf/jspdf-unused.ts', import.meta.url));
 
 export default defineConfig({
 	plugins: [
@@ -16,6 +20,9 @@ export default defineConfig({
 			}),
 		sveltekit()
 	],
+	resolve: {
+		alias: { html2canvas: jspdfUnused, canvg: jspdfUnused, dompurify: jspdfUnused }
+	},
 	test: {
 		projects: [
 			{

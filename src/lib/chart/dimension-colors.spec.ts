@@ -56,3 +56,14 @@ describe('dimension colours', () => {
 		);
 	});
 });
+
+describe('the print stylesheet', () => {
+	it('prints every dimension in its light colour, also from a dark screen', async () => {
+		const { readFile } = await import('node:fs/promises');
+		const css = await readFile(new URL('../../app.css', import.meta.url), 'utf8');
+		const print = css.slice(css.indexOf('@media print'));
+		for (const id of DIMENSION_IDS) {
+			expect(print).toContain(`--dim-${id}: ${DIMENSION_COLORS[id].light};`);
+		}
+	});
+});

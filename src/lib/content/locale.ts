@@ -28,3 +28,12 @@ export function formatDateTime(epochMs: number, locale: Locale = getLocale()): s
 		epochMs
 	);
 }
+
+/**
+ * A `YYYY-MM-DD` day (as `<input type="date">` gives it) as a long date, read as that calendar
+ * day wherever the device is: noon local time, so no time zone moves it to another day.
+ */
+export function formatDay(day: string, locale: Locale = getLocale()): string {
+	const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
+	return formatDate(new Date(year, month - 1, date, 12).getTime(), locale);
+}

@@ -26,3 +26,15 @@ export function parseDimensionParam(value: string | null, dimensionCount: number
 	const index = Number(value) - 1;
 	return index >= 0 && index < dimensionCount ? index : null;
 }
+
+/** The guided reflection on a web; `stap` (1–3) is the phase, so back and forward work. */
+export function reflectUrl(webId: string, step?: number): string {
+	const params = new URLSearchParams({ web: webId });
+	if (step !== undefined) params.set('stap', String(step));
+	return `${resolve('/reflectie')}?${params}`;
+}
+
+/** The share screen: choose what goes into the PDF, then share or download it. */
+export function shareUrl(webId: string): string {
+	return `${resolve('/delen')}?${new URLSearchParams({ web: webId })}`;
+}

@@ -11,6 +11,8 @@ import {
 	SCHEMA_VERSIONS,
 	type SchemaVersion
 } from './db';
+import type { Reflection } from '$lib/domain/reflection';
+import { ReflectionRepo } from './reflection-repo';
 import { WebRepo } from './web-repo';
 
 beforeEach(() => {
@@ -51,12 +53,22 @@ const FINISHED: Web = {
 	updatedAt: 1_690_000_000_000
 };
 
+const REFLECTION: Reflection = {
+	webId: FINISHED.id,
+	createdAt: 1_690_000_100_000,
+	updatedAt: 1_690_000_200_000,
+	focus: { kind: 'aspect', dimensionId: 'meedoen', aspectKey: 'meedoen.steun' },
+	notes: { energy: 'Tuinieren', step: 'Buurvrouw vragen om samen te wandelen' },
+	stepDate: '2023-08-01',
+	reminderDismissedAt: null
+};
+
 interface UpgradeCase {
 	fromVersion: number;
 	/** Rows per table, in the shape that version stored. */
 	seed: Record<string, readonly object[]>;
 	/** What the app reads after opening at the latest version. */
-	expect: { webs: readonly Web[]; corruptCount: number };
+	expect: { webs: readonly Web[]; corruptCount: number; reflections: readonly Reflection[] };
 }
 
 /**
@@ -69,7 +81,16 @@ const UPGRADE_CASES: readonly UpgradeCase[] = [
 		seed: {
 			webs: [UNFINISHED, FINISHED, { id: 'damaged', answers: { 'mentaal.vrolijk': 42 } }]
 		},
-		expect: { webs: [UNFINISHED, FINISHED], corruptCount: 1 }
+		// Version 2 added the reflections table: the webs stay as they were, reflections start empty.
+		expect: { webs: [UNFINISHED, FINISHED], corruptCount: 1, reflections: [] }
+	},
+	{
+		fromVersion: 2,
+		seed: {
+			webs: [UNFINISHED, FINISHED],
+			reflections: [REFLECTION, { webId: 'damaged', notes: { step: 42 } }]
+		},
+		expect: { webs: [UNFINISHED, FINISHED], corruptCount: 0, reflections: [REFLECTION] }
 	}
 ];
 
@@ -115,8 +136,21 @@ describe('schema versions', () => {
 		expect(corruptCount).toBe(upgrade.expect.corruptCount);
 		expect(webs.map((w) => w.id)).toEqual(upgrade.expect.webs.map((w) => w.id));
 		for (const web of upgrade.expect.webs) expect(await repo.get(web.id)).toEqual(web);
+		const reflections = new ReflectionRepo(db, { onCorrupt: () => undefined });
+		for (const reflection of upgrade.expect.reflections) {
+			expect(await reflections.get(reflection.webId)).toEqual(reflection);
+		}
 		// Nothing stored is lost, damaged records included.
 		expect(await db.webs.count()).toBe(upgrade.seed.webs?.length ?? 0);
+		expect(await db.reflections.count()).toBe(upgrade.seed.reflections?.length ?? 0);
+		db.close();
+	});
+
+	it('open the reflections table keyed by web id, with the step date indexed', async () => {
+		const db = openDb('reflections');
+		await db.open();
+		expect(db.reflections.schema.primKey.keyPath).toBe('webId');
+		expect(db.reflections.schema.indexes.map((i) => i.name)).toEqual(['stepDate']);
 		db.close();
 	});
 });

@@ -8,6 +8,9 @@ export const DB_NAME = 'spinnenweb';
  */
 export type StoredRecord = { id: string } & Record<string, unknown>;
 
+/** A stored reflection: keyed by the id of the web it is about, the rest to be parsed. */
+export type StoredReflection = { webId: string } & Record<string, unknown>;
+
 export interface SchemaVersion {
 	readonly version: number;
 	/** Dexie `stores()` for this version: only tables that change; `null` drops a table. */
@@ -26,6 +29,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// completedAt stays indexed for finished webs; IndexedDB leaves null out of an index, so
 		// unfinished webs are found through updatedAt instead.
 		stores: { webs: 'id, createdAt, updatedAt, completedAt' }
+	},
+	{
+		version: 2,
+		// Reflections (notes, focus, first step) in a table of their own, one per web, keyed by the
+		// web's id: free text never shares a record with the scores a later sync may send. stepDate
+		// is indexed for the start page's reminder; IndexedDB leaves null out of the index, so only
+		// reflections with a date are in it. Nothing to move: the table starts empty.
+		stores: { reflections: 'webId, stepDate' }
 	}
 ];
 
@@ -36,6 +47,7 @@ export type VersionChangeListener = (reason: VersionChangeReason) => void;
 
 export class SpinnenwebDb extends Dexie {
 	webs!: Table<StoredRecord, string>;
+	reflections!: Table<StoredReflection, string>;
 
 	readonly #versionChangeListeners = new Set<VersionChangeListener>();
 

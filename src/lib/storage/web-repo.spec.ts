@@ -255,6 +255,22 @@ describe('latestUnfinished', () => {
 	});
 });
 
+describe('latestCompletedBefore', () => {
+	it('finds the newest finished web begun earlier, past unfinished and damaged ones', async () => {
+		const oldest = await repo.create('nl', 1_000);
+		const wanted = await repo.create('nl', 2_000);
+		await repo.create('nl', 3_000); // unfinished
+		await db.webs.put(junkWeb({ createdAt: 3_500, completedAt: 3_600 }));
+		const current = await repo.create('nl', 4_000);
+		const later = await repo.create('nl', 5_000);
+		for (const web of [oldest, wanted, current, later]) await repo.complete(web.id);
+
+		expect((await repo.latestCompletedBefore(current.createdAt))?.id).toBe(wanted.id);
+		expect((await repo.latestCompletedBefore(wanted.createdAt))?.id).toBe(oldest.id);
+		expect(await repo.latestCompletedBefore(oldest.createdAt)).toBeUndefined();
+	});
+});
+
 describe('list', () => {
 	it('lists newest first as light rows', async () => {
 		const first = await repo.create('nl', 100);

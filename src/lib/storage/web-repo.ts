@@ -116,6 +116,20 @@ export class WebRepo {
 	}
 
 	/**
+	 * The newest finished web begun before `createdAt`: the one to compare with. Walks back from
+	 * that time and parses only until it finds one.
+	 */
+	async latestCompletedBefore(createdAt: number): Promise<Web | undefined> {
+		const raw = await this.#db.webs
+			.where('createdAt')
+			.below(createdAt)
+			.reverse()
+			.filter((record) => record.completedAt !== null && this.#parse(record) !== undefined)
+			.first();
+		return raw === undefined ? undefined : this.#parse(raw);
+	}
+
+	/**
 	 * All webs, newest first. Every record is parsed in full (≈15 ms per 1,000 on a laptop), so a
 	 * damaged one is counted here and not only when opened; use listPage() for long histories.
 	 */
@@ -178,9 +192,16 @@ export class WebRepo {
 		);
 	}
 
-	/** The person's own choice, so this also removes a damaged record. */
+	/**
+	 * The person's own choice, so this also removes a damaged record, and the reflection on the web
+	 * with it (in the same transaction: no notes are left behind about a web that is gone).
+	 */
 	async delete(id: string): Promise<void> {
-		await this.#db.webs.delete(id);
+		const { webs, reflections } = this.#db;
+		await this.#db.transaction('rw', webs, reflections, async () => {
+			await webs.delete(id);
+			await reflections.delete(id);
+		});
 	}
 
 	/**

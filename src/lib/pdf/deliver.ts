@@ -1,0 +1,51 @@
+/**
+ * Hands a finished PDF to the person: the phone's share sheet where the browser can share files
+ * (Web Share API level 2), otherwise a download with a clear file name.
+ */
+
+export type Delivery = 'shared' | 'downloaded' | 'cancelled';
+
+/** True where `navigator.share` takes a PDF file (most phones; few desktop browsers). */
+export function canShareFiles(): boolean {
+	if (typeof navigator === 'undefined' || typeof navigator.canShare !== 'function') return false;
+	try {
+		const probe = new File([new Uint8Array(1)], 'spinnenweb.pdf', { type: 'application/pdf' });
+		return navigator.canShare({ files: [probe] });
+	} catch {
+		return false;
+	}
+}
+
+export function downloadFile(file: File): void {
+	const url = URL.createObjectURL(file);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = file.name;
+	link.rel = 'noopener';
+	document.body.append(link);
+	link.click();
+	link.remove();
+	// Some browsers read the blob after click() returns; give them a moment before letting go.
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function deliverPdf(
+	bytes: Uint8Array,
+	fileName: string,
+	how: 'share' | 'download',
+	title: string
+): Promise<Delivery> {
+	const file = new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type: 'application/pdf' });
+	if (how === 'share' && canShareFiles() && navigator.canShare({ files: [file] })) {
+		try {
+			await navigator.share({ files: [file], title });
+			return 'shared';
+		} catch (error) {
+			// Closing the share sheet is a choice, not a failure.
+			if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
+			throw error;
+		}
+	}
+	downloadFile(file);
+	return 'downloaded';
+}

@@ -1,0 +1,13 @@
+import { getDb } from '$lib/storage/db';
+import { ReflectionRepo } from '$lib/storage/reflection-repo';
+
+let reflections: ReflectionRepo | undefined;
+
+/**
+ * The app's one reflection repository on the app's one database connection. Apart from
+ * repositories.ts so that screens which only need webs (the start page) do not load it.
+ */
+export function reflectionRepo(): ReflectionRepo {
+	reflections ??= new ReflectionRepo(getDb());
+	return reflections;
+}
