@@ -7,6 +7,7 @@ import { measureFirstLoad } from './bench/first-load.js';
 import { measureHistory } from './bench/history.js';
 import { measureLighthouse } from './bench/lighthouse.js';
 import { measureOffline } from './bench/offline.js';
+import { measurePdf } from './bench/pdf.js';
 import { startServer } from './bench/server.js';
 import { measureSliderToChart } from './bench/slider-chart.js';
 
@@ -94,6 +95,11 @@ try {
 		]);
 		record('history', `${count} webs: open one`, history.openMs, 'ms', [500, 'max']);
 	}
+
+	const pdf = await measurePdf(browser, server.url);
+	record('pdf', 'first PDF of a visit (incl. loading its code)', pdf.firstMs, 'ms', [2000, 'max']);
+	record('pdf', 'a later PDF (median of 4)', pdf.laterMs, 'ms', [1000, 'max']);
+	record('pdf', 'size of a one-web summary', pdf.bytes / 1024, 'KB', [500, 'max']);
 } finally {
 	await browser.close();
 	server.stop();
