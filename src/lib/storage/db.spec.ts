@@ -30,7 +30,8 @@ function openRawAt(name: string, fromVersion: number): Dexie {
 	return raw;
 }
 
-const UNFINISHED: Web = {
+/** Webs as version 1 of the app stored them: before whole-dimension scores (dimensionAnswers). */
+const UNFINISHED_V1 = {
 	id: '0b9a3c1e-5d2f-4a6b-8c7d-9e0f1a2b3c4d',
 	questionSetId: 'volwassenen-v1',
 	locale: 'nl',
@@ -42,14 +43,18 @@ const UNFINISHED: Web = {
 	position: { dimensionIndex: 2, aspectKey: 'zingeving.vertrouwen' }
 };
 
-const FINISHED: Web = {
-	...UNFINISHED,
+const FINISHED_V1 = {
+	...UNFINISHED_V1,
 	id: '6f1d2e3c-4b5a-4978-a6b5-c4d3e2f1a0b9',
 	locale: 'ar',
 	completedAt: 1_690_000_000_000,
 	createdAt: 1_600_000_000_000,
 	updatedAt: 1_690_000_000_000
 };
+
+/** How the app reads them today: with no whole-dimension scores. */
+const UNFINISHED: Web = { ...UNFINISHED_V1, dimensionAnswers: {} };
+const FINISHED: Web = { ...FINISHED_V1, dimensionAnswers: {} };
 
 interface UpgradeCase {
 	fromVersion: number;
@@ -67,7 +72,7 @@ const UPGRADE_CASES: readonly UpgradeCase[] = [
 	{
 		fromVersion: 1,
 		seed: {
-			webs: [UNFINISHED, FINISHED, { id: 'damaged', answers: { 'mentaal.vrolijk': 42 } }]
+			webs: [UNFINISHED_V1, FINISHED_V1, { id: 'damaged', answers: { 'mentaal.vrolijk': 42 } }]
 		},
 		expect: { webs: [UNFINISHED, FINISHED], corruptCount: 1 }
 	}
