@@ -3,8 +3,28 @@ import { getLocale, getTextDirection, locales, type Locale } from '$lib/paraglid
 /** Each language named in its own words, so a person finds theirs without reading ours. */
 export const LOCALE_NAMES: Record<Locale, string> = {
 	nl: 'Nederlands',
-	en: 'English'
+	'nl-x-simple': 'Eenvoudig Nederlands',
+	en: 'English',
+	ar: 'العربية',
+	tr: 'Türkçe',
+	pl: 'Polski',
+	uk: 'Українська'
 };
+
+/** Eenvoudig Nederlands: Dutch in simpler words, with simple mode on unless the person turns it off. */
+export const SIMPLE_DUTCH: Locale = 'nl-x-simple';
+
+/**
+ * The language itself without private-use parts ("nl-x-simple" is Dutch), for what only knows real
+ * languages: a speech voice, and `lang` where a browser picks a font or hyphenation.
+ */
+export function spokenLanguage(locale: string): string {
+	try {
+		return new Intl.Locale(locale).language;
+	} catch {
+		return locale.split('-')[0] ?? locale;
+	}
+}
 
 export { getLocale, locales, type Locale };
 
