@@ -9,11 +9,19 @@ const CLIENT_DIR = 'build/client';
 const KIT_ENTRY = 'node_modules/@sveltejs/kit/src/runtime/client/entry.js';
 const APP_ENTRY = '.svelte-kit/generated/client-optimized/app.js';
 
+/**
+ * @param {string} path
+ * @returns {any}
+ */
 function readJson(path) {
 	return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** Route id to the node indexes it loads, read from the generated client app. */
+/**
+ * Route id to the node indexes it loads, read from the generated client app.
+ * @param {string} [root]
+ * @returns {Record<string, number[]>}
+ */
 export function routeNodes(root = '.') {
 	const source = readFileSync(join(root, APP_ENTRY), 'utf8');
 	const match = source.match(/export const dictionary = (\{[\s\S]*?\});/);
@@ -21,7 +29,12 @@ export function routeNodes(root = '.') {
 	return new Function(`return ${match[1]}`)();
 }
 
-/** The files (JS and CSS) a route needs on first load: entries, root layout, its own node, and every static import of those. */
+/**
+ * The files (JS and CSS) a route needs on first load: entries, root layout, its own node, and every static import of those.
+ * @param {string} route
+ * @param {string} [root]
+ * @returns {string[]}
+ */
 export function firstLoadFiles(route, root = '.') {
 	const manifest = readJson(join(root, KIT_OUTPUT, '.vite/manifest.json'));
 	const nodes = routeNodes(root)[route];
@@ -33,7 +46,9 @@ export function firstLoadFiles(route, root = '.') {
 		APP_ENTRY,
 		...nodeIds.map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`)
 	];
+	/** @type {Set<string>} */
 	const files = new Set();
+	/** @param {string} key */
 	const visit = (key) => {
 		const chunk = manifest[key];
 		if (!chunk || files.has(chunk.file)) return;
@@ -45,14 +60,23 @@ export function firstLoadFiles(route, root = '.') {
 	return [...files].sort();
 }
 
-/** Bytes a browser receives for a file: the server's precompressed .gz when present, else gzip -9. */
+/**
+ * Bytes a browser receives for a file: the server's precompressed .gz when present, else gzip -9.
+ * @param {string} file
+ * @param {string} [root]
+ * @returns {number}
+ */
 export function gzipBytes(file, root = '.') {
 	const path = join(root, CLIENT_DIR, file);
 	if (existsSync(`${path}.gz`)) return statSync(`${path}.gz`).size;
 	return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
-/** Sizes of a route's first load, by file, largest first. */
+/**
+ * Sizes of a route's first load, by file, largest first.
+ * @param {string} route
+ * @param {string} [root]
+ */
 export function firstLoadReport(route, root = '.') {
 	const files = firstLoadFiles(route, root).map((file) => ({
 		file,
@@ -64,8 +88,13 @@ export function firstLoadReport(route, root = '.') {
 	return { route, files, total };
 }
 
-/** Every file under a folder, with its size (no precompressed copies). */
+/**
+ * Every file under a folder, with its size (no precompressed copies).
+ * @param {string} dir
+ * @returns {{ path: string, size: number }[]}
+ */
 export function listFiles(dir) {
+	/** @type {{ path: string, size: number }[]} */
 	const out = [];
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
 		const path = join(dir, entry.name);
