@@ -41,7 +41,7 @@ const UNFINISHED_V1 = {
 	answers: { 'mentaal.vrolijk': 7, 'zingeving.vertrouwen': 'liever-niet' },
 	talkAbout: ['mentaal.vrolijk'],
 	position: { dimensionIndex: 2, aspectKey: 'zingeving.vertrouwen' }
-};
+} satisfies Omit<Web, 'dimensionAnswers'>;
 
 const FINISHED_V1 = {
 	...UNFINISHED_V1,
@@ -50,7 +50,7 @@ const FINISHED_V1 = {
 	completedAt: 1_690_000_000_000,
 	createdAt: 1_600_000_000_000,
 	updatedAt: 1_690_000_000_000
-};
+} satisfies Omit<Web, 'dimensionAnswers'>;
 
 /** How the app reads them today: with no whole-dimension scores. */
 const UNFINISHED: Web = { ...UNFINISHED_V1, dimensionAnswers: {} };
