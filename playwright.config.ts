@@ -27,6 +27,9 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	workers: 2,
 	retries: 0,
+	// Whole journeys by keyboard with axe scans on the way take 20–40 s on a 2-core machine with
+	// two workers; a minute leaves room without hiding a hang.
+	timeout: 60_000,
 	// The JSON report lives outside test-results/, which Playwright empties at start.
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
