@@ -11,6 +11,7 @@ export default ts.config(
 			'build/',
 			'build-b/',
 			'.svelte-kit/',
+			'.svelte-kit-b/',
 			'src/lib/paraglide/',
 			'test-results/',
 			'playwright-report/',

@@ -15,6 +15,9 @@ const config = {
 	kit: {
 		// SPINNENWEB_BUILD_DIR lets the update test build a second version beside the first.
 		adapter: adapter({ out: process.env.SPINNENWEB_BUILD_DIR || 'build' }),
+		// ...and keeps its intermediate output apart, so .svelte-kit/output still matches build/
+		// (the first-load budget reads its manifest; version B's chunks have other hashes).
+		outDir: process.env.SPINNENWEB_KIT_OUT_DIR || '.svelte-kit',
 		// Absolute asset URLs: a prerendered shell served at a deep path must still find /_app/.
 		paths: { relative: false },
 		// Registered by src/lib/pwa/ with workbox-window, after the first render, with an update prompt.

@@ -15,6 +15,7 @@ const { status } = spawnSync('npx', ['vite', 'build'], {
 		...process.env,
 		NODE_ENV: 'production',
 		SPINNENWEB_BUILD_DIR: UPDATE_B_DIR,
+		SPINNENWEB_KIT_OUT_DIR: '.svelte-kit-b',
 		SPINNENWEB_VERSION: `${version}-update-test-b-${Date.now()}`
 	}
 });
