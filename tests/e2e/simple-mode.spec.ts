@@ -65,7 +65,7 @@ test('simple mode by keyboard: one question per screen, one score for a whole pa
 			continue;
 		}
 
-		await pressButton(page, 'Volgende');
+		await pressButton(page, 'Begin met de vragen');
 		const plan: number[] = [];
 		for (let a = 0; a < ASPECTS; a++) {
 			await expect(page.getByText(`Vraag ${a + 1} van ${ASPECTS}`)).toBeVisible();
@@ -100,7 +100,7 @@ test('simple mode: a whole-part score can be taken back, and the questions count
 	await page.goto('/');
 	await page.getByRole('switch', { name: 'Eenvoudig invullen' }).click();
 	await page.getByRole('button', { name: 'Begin een nieuwe spinnenweb' }).click();
-	await page.getByRole('button', { name: 'Volgende' }).click();
+	await page.getByRole('button', { name: 'Begin met de vragen' }).click();
 	await page.getByRole('radio', { name: '6 van 10' }).check();
 	await page.getByRole('button', { name: 'Terug' }).click();
 
@@ -122,7 +122,7 @@ test('simple mode resumes at the same question after a reload', async ({ page })
 	await useDeviceChoices(page, { simpleMode: true });
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Begin een nieuwe spinnenweb' }).click();
-	await page.getByRole('button', { name: 'Volgende' }).click();
+	await page.getByRole('button', { name: 'Begin met de vragen' }).click();
 	for (let a = 0; a < 3; a++) {
 		await page.getByRole('radio', { name: `${a + 2} van 10` }).check();
 		await expect(page.getByText('Opgeslagen', { exact: true })).toBeVisible();
@@ -142,7 +142,7 @@ test('Eenvoudig Nederlands turns simple mode on by itself', async ({ page }) => 
 	await page.goto('/');
 	await expect(page.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
 	await page.getByRole('main').getByRole('button').click();
-	await page.getByRole('button', { name: 'Verder' }).click();
+	await page.getByRole('button', { name: 'Begin met de vragen' }).click();
 	await expect(page.getByRole('radiogroup')).toBeVisible();
 	await expectNoAxeViolations(page, 'simple mode in Eenvoudig Nederlands');
 });
@@ -154,8 +154,9 @@ test.describe('in dark mode', () => {
 		await useDeviceChoices(page, { simpleMode: true });
 		await page.goto('/');
 		await page.getByRole('button', { name: 'Begin een nieuwe spinnenweb' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Lichaamsfuncties' })).toBeVisible();
 		await expectNoAxeViolations(page, 'simple part screen, dark');
-		await page.getByRole('button', { name: 'Volgende' }).click();
+		await page.getByRole('button', { name: 'Begin met de vragen' }).click();
 		await page.getByRole('radio', { name: '3 van 10' }).check();
 		await expectNoAxeViolations(page, 'simple question screen, dark');
 	});
