@@ -14,18 +14,6 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 /** Eenvoudig Nederlands: Dutch in simpler words, with simple mode on unless the person turns it off. */
 export const SIMPLE_DUTCH: Locale = 'nl-x-simple';
 
-/**
- * The language itself without private-use parts ("nl-x-simple" is Dutch), for what only knows real
- * languages: a speech voice, and `lang` where a browser picks a font or hyphenation.
- */
-export function spokenLanguage(locale: string): string {
-	try {
-		return new Intl.Locale(locale).language;
-	} catch {
-		return locale.split('-')[0] ?? locale;
-	}
-}
-
 export { getLocale, locales, type Locale };
 
 export function textDirection(locale: Locale = getLocale()): 'ltr' | 'rtl' {
