@@ -1,6 +1,6 @@
 // The same screens at tablet size (1180 × 820, the web beside the questions and numbers): axe in
 // simple mode and right to left, and no sideways scrolling.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import {
 	scoreFirstDimensionByKeyboard,
@@ -8,7 +8,7 @@ import {
 	useDeviceChoices
 } from './support/locales';
 
-async function expectNoSidewaysScroll(page: import('@playwright/test').Page, where: string) {
+async function expectNoSidewaysScroll(page: Page, where: string) {
 	const { scroll, client } = await page.evaluate(() => ({
 		scroll: document.documentElement.scrollWidth,
 		client: document.documentElement.clientWidth
