@@ -9,13 +9,19 @@ const CLIENT_DIR = 'build/client';
 const KIT_ENTRY = 'node_modules/@sveltejs/kit/src/runtime/client/entry.js';
 const APP_ENTRY = '.svelte-kit/generated/client-optimized/app.js';
 
-/** @param {string} path */
+/**
+ * @param {string} path
+ * @returns {any}
+ */
 function readJson(path) {
 	return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** Route id to the node indexes it loads, read from the generated client app. */
-/** @returns {Record<string, number[]>} */
+/**
+ * Route id to the node indexes it loads, read from the generated client app.
+ * @param {string} [root]
+ * @returns {Record<string, number[]>}
+ */
 export function routeNodes(root = '.') {
 	const source = readFileSync(join(root, APP_ENTRY), 'utf8');
 	const match = source.match(/export const dictionary = (\{[\s\S]*?\});/);
@@ -23,9 +29,10 @@ export function routeNodes(root = '.') {
 	return new Function(`return ${match[1]}`)();
 }
 
-/** The files (JS and CSS) a route needs on first load: entries, root layout, its own node, and every static import of those. */
 /**
+ * The files (JS and CSS) a route needs on first load: entries, root layout, its own node, and every static import of those.
  * @param {string} route
+ * @param {string} [root]
  * @returns {string[]}
  */
 export function firstLoadFiles(route, root = '.') {
@@ -33,7 +40,7 @@ export function firstLoadFiles(route, root = '.') {
 	const nodes = routeNodes(root)[route];
 	if (!nodes) throw new Error(`Unknown route ${route}`);
 	// The root layout is node 0 and loads with every page; a route lists its own nodes (negative: with server data).
-	const nodeIds = [0, ...nodes.map((/** @type {number} */ n) => Math.abs(n))];
+	const nodeIds = [0, ...nodes.map((n) => Math.abs(n))];
 	const starts = [
 		KIT_ENTRY,
 		APP_ENTRY,
@@ -53,16 +60,23 @@ export function firstLoadFiles(route, root = '.') {
 	return [...files].sort();
 }
 
-/** Bytes a browser receives for a file: the server's precompressed .gz when present, else gzip -9. */
-/** @param {string} file */
+/**
+ * Bytes a browser receives for a file: the server's precompressed .gz when present, else gzip -9.
+ * @param {string} file
+ * @param {string} [root]
+ * @returns {number}
+ */
 export function gzipBytes(file, root = '.') {
 	const path = join(root, CLIENT_DIR, file);
 	if (existsSync(`${path}.gz`)) return statSync(`${path}.gz`).size;
 	return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
-/** Sizes of a route's first load, by file, largest first. */
-/** @param {string} route */
+/**
+ * Sizes of a route's first load, by file, largest first.
+ * @param {string} route
+ * @param {string} [root]
+ */
 export function firstLoadReport(route, root = '.') {
 	const files = firstLoadFiles(route, root).map((file) => ({
 		file,
@@ -74,8 +88,8 @@ export function firstLoadReport(route, root = '.') {
 	return { route, files, total };
 }
 
-/** Every file under a folder, with its size (no precompressed copies). */
 /**
+ * Every file under a folder, with its size (no precompressed copies).
  * @param {string} dir
  * @returns {{ path: string, size: number }[]}
  */

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
+import { expectVisibleFocus } from './support/locales';
 import {
 	DIMENSIONS,
 	expectTableMatches,
@@ -17,12 +18,15 @@ test('a resident fills in all six parts by keyboard and sees six matching scores
 	await page.goto('/');
 	await expectNoAxeViolations(page, 'start page');
 	await page.keyboard.press('Tab'); // skip link
+	await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
+	await expectVisibleFocus(page, 'skip link');
 	await page.getByRole('button', { name: 'Begin een nieuwe spinnenweb' }).focus();
+	await expectVisibleFocus(page, 'start button');
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1, name: DIMENSIONS[0] })).toBeVisible();
 	await expectNoAxeViolations(page, 'dimension screen');
 
-	await fillWholeWeb(page, plan, 'keyboard');
+	await fillWholeWeb(page, plan, 'keyboard-only');
 	await expectTableMatches(page, plan);
 	await expect(page.getByRole('img', { name: /Spinnenweb met je cijfers/ })).toBeVisible();
 	await expectNoAxeViolations(page, 'result');

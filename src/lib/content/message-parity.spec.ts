@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,25 @@ import { baseLocale, locales } from '$lib/paraglide/runtime.js';
  * Dutch on an English screen; this spec makes it a failing test instead.
  */
 const MESSAGES_DIR = fileURLToPath(new URL('../../../messages', import.meta.url));
+const PROJECT_DIR = fileURLToPath(new URL('../../../project.inlang', import.meta.url));
+
+/** What the compiler reads: the locales and where each folder's files are. */
+interface InlangSettings {
+	baseLocale: string;
+	locales: string[];
+	'plugin.inlang.messageFormat': { pathPattern: string | string[] };
+}
+
+const settings = JSON.parse(
+	readFileSync(join(PROJECT_DIR, 'settings.json'), 'utf8')
+) as InlangSettings;
+const patterns = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
+
+/** `./messages/questions/{locale}.json` → `questions`; the top folder is `.`. */
+function folderOfPattern(pattern: string): string {
+	const dir = dirname(fileURLToPath(new URL(pattern, `file://${PROJECT_DIR}/../`)));
+	return relative(MESSAGES_DIR, dir) || '.';
+}
 
 /** Keys Paraglide turns into function names: snake_case identifiers. */
 const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
@@ -64,6 +83,26 @@ function difference(base: string[], other: string[]): { missing: string[]; extra
 describe('message files', () => {
 	it('exist', () => {
 		expect(files.length).toBeGreaterThan(0);
+	});
+
+	it('are compiled for exactly the locales in settings.json', () => {
+		expect([...locales]).toEqual(settings.locales);
+		expect(baseLocale).toBe(settings.baseLocale);
+	});
+
+	it('live only in folders settings.json names, so none is silently left out of the build', () => {
+		expect(folders).toEqual([...new Set(patterns.map(folderOfPattern))].sort());
+	});
+
+	// A locale with no file at all compiles without complaint (Paraglide falls back to Dutch),
+	// so a missing file must fail here.
+	describe.each(patterns)('%s', (pattern) => {
+		it.each(settings.locales)('exists for %s', (locale) => {
+			const path = fileURLToPath(
+				new URL(pattern.replace('{locale}', locale), `file://${PROJECT_DIR}/../`)
+			);
+			expect(existsSync(path), relative(join(MESSAGES_DIR, '..'), path)).toBe(true);
+		});
 	});
 
 	describe.each(folders)('messages/%s', (folder) => {

@@ -120,3 +120,75 @@ describe('scoring invariants', () => {
 		);
 	});
 });
+
+describe('a score for a whole dimension', () => {
+	const key = (aspect: string) => aspectKey('mentaal', aspect);
+
+	it.each<{
+		name: string;
+		answers: Record<string, Answer>;
+		direct: Partial<Record<(typeof DIMENSION_IDS)[number], number>>;
+		expected: number | null;
+	}>([
+		{ name: 'given alone, it is the score', answers: {}, direct: { mentaal: 6 }, expected: 6 },
+		{ name: 'a direct 0 is 0, not empty', answers: {}, direct: { mentaal: 0 }, expected: 0 },
+		{
+			name: 'it outranks the mean of answered aspects',
+			answers: { [key('vrolijk')]: 2, [key('controle')]: 4 },
+			direct: { mentaal: 9 },
+			expected: 9
+		},
+		{
+			name: 'without it the mean of the aspects counts',
+			answers: { [key('vrolijk')]: 2, [key('controle')]: 5 },
+			direct: {},
+			expected: 3.5
+		},
+		{
+			name: "another dimension's direct score does not count",
+			answers: { [key('vrolijk')]: 2 },
+			direct: { zingeving: 10 },
+			expected: 2
+		}
+	])('$name', ({ answers, direct, expected }) => {
+		expect(dimensionScore(ADULT_V1, answers, 'mentaal', direct)).toBe(expected);
+	});
+
+	const keys = allAspectKeys(ADULT_V1);
+	const answersArb = fc.dictionary(
+		fc.constantFrom(...keys),
+		fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(PREFER_NOT as Answer))
+	);
+	const directArb = fc.dictionary(
+		fc.constantFrom(...DIMENSION_IDS),
+		fc.integer({ min: 0, max: 10 })
+	);
+
+	it('each dimension is its direct score when given, else the mean without direct scores', () => {
+		fc.assert(
+			fc.property(answersArb, directArb, (answers, direct) => {
+				const withDirect = dimensionScores(ADULT_V1, answers, direct);
+				const withoutDirect = dimensionScores(ADULT_V1, answers);
+				for (const id of DIMENSION_IDS) {
+					expect(withDirect[id]).toBe(direct[id] ?? withoutDirect[id]);
+				}
+			})
+		);
+	});
+
+	it('a directly scored dimension counts as fully answered', () => {
+		fc.assert(
+			fc.property(answersArb, directArb, (answers, direct) => {
+				const count = answeredCount(ADULT_V1, answers, direct);
+				expect(count).toBeGreaterThanOrEqual(answeredCount(ADULT_V1, answers));
+				expect(count).toBeLessThanOrEqual(keys.length);
+				const perDimension = ADULT_V1.dimensions.map((d) =>
+					direct[d.id] !== undefined
+						? d.aspectIds.length
+						: d.aspectIds.filter((a) => answers[aspectKey(d.id, a)] !== undefined).length
+				);
+				expect(count).toBe(perDimension.reduce((sum, n) => sum + n, 0));
+			})
+		);
+	});
+});

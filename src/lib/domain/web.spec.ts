@@ -18,7 +18,23 @@ describe('WebSchema', () => {
 		expect(WebSchema.safeParse(valid).success).toBe(true);
 	});
 
+	it('reads a web stored before whole-dimension scores existed as having none', () => {
+		const parsed = WebSchema.parse(valid);
+		expect(parsed.dimensionAnswers).toEqual({});
+	});
+
+	it('keeps whole-dimension scores', () => {
+		const parsed = WebSchema.parse({ ...valid, dimensionAnswers: { mentaal: 0, meedoen: 10 } });
+		expect(parsed.dimensionAnswers).toEqual({ mentaal: 0, meedoen: 10 });
+	});
+
 	it.each([
+		{ name: 'a whole-dimension score above 10', patch: { dimensionAnswers: { mentaal: 11 } } },
+		{ name: 'a whole-dimension score for no dimension', patch: { dimensionAnswers: { x: 5 } } },
+		{
+			name: 'a whole-dimension "liever niet"',
+			patch: { dimensionAnswers: { mentaal: 'liever-niet' } }
+		},
 		{ name: 'a score above 10', patch: { answers: { 'mentaal.vrolijk': 11 } } },
 		{ name: 'a negative score', patch: { answers: { 'mentaal.vrolijk': -1 } } },
 		{ name: 'a fractional score', patch: { answers: { 'mentaal.vrolijk': 6.5 } } },

@@ -40,6 +40,12 @@ export const WebSchema = z.object({
 	answers: z.record(z.string(), AnswerSchema),
 	/** Aspect keys flagged "hier wil ik over praten". */
 	talkAbout: z.array(z.string()),
+	/**
+	 * Scores the person gave a whole dimension at once (simple mode: "één cijfer voor dit hele
+	 * onderdeel"). Optional with an empty default, so webs stored before it existed still parse.
+	 */
+	dimensionAnswers: z.partialRecord(z.enum(DIMENSION_IDS), ScoreSchema).default({}),
 	position: PositionSchema
 });
 export type Web = z.infer<typeof WebSchema>;
+export type DimensionAnswers = Web['dimensionAnswers'];

@@ -4,10 +4,29 @@ import { resolve } from '$app/paths';
  * The app's addresses, all through resolve() so the app also works under a base path. Routes are prerendered shells (they work offline), so which web to show
  * travels in the query string rather than in a path segment.
  */
-export function fillUrl(webId: string, dimensionIndex?: number): string {
+export function fillUrl(webId: string, dimensionIndex?: number, step?: SimpleStep): string {
 	const params = new URLSearchParams({ web: webId });
 	if (dimensionIndex !== undefined) params.set('deel', String(dimensionIndex + 1));
+	if (dimensionIndex !== undefined && step !== undefined && step.kind !== 'intro') {
+		params.set('vraag', step.kind === 'whole' ? WHOLE_PARAM : String(step.aspectIndex + 1));
+	}
 	return `${resolve('/invullen')}?${params}`;
+}
+
+/**
+ * A screen within a dimension in simple mode: its introduction, one aspect, or the whole
+ * dimension at once. In the address as `vraag` (absent, 1–n, or `heel`).
+ */
+export type SimpleStep =
+	{ kind: 'intro' } | { kind: 'aspect'; aspectIndex: number } | { kind: 'whole' };
+
+const WHOLE_PARAM = 'heel';
+
+/** The `vraag` parameter as a step, or null when absent or out of range. */
+export function parseSimpleStep(value: string | null, aspectCount: number): SimpleStep | null {
+	if (value === WHOLE_PARAM) return { kind: 'whole' };
+	const index = parseDimensionParam(value, aspectCount);
+	return index === null ? null : { kind: 'aspect', aspectIndex: index };
 }
 
 export function resultUrl(webId: string, compareWithId?: string | null): string {
@@ -18,6 +37,7 @@ export function resultUrl(webId: string, compareWithId?: string | null): string 
 
 export const HISTORY_URL = resolve('/geschiedenis');
 export const SETTINGS_URL = resolve('/instellingen');
+export const ACCESSIBILITY_URL = resolve('/toegankelijkheid');
 export const START_URL = resolve('/');
 
 /** The `deel` parameter (1–6) as a dimension index, or null when absent or out of range. */

@@ -1,3 +1,4 @@
+import type { DimensionId } from '$lib/domain/dimensions';
 import { findQuestionSet, type QuestionSet } from '$lib/domain/question-set';
 import { dimensionScores, type DimensionScores } from '$lib/domain/scoring';
 import type { Answer, Position, Web } from '$lib/domain/web';
@@ -49,7 +50,7 @@ export class WebSession {
 	get scores(): DimensionScores | undefined {
 		const web = this.web;
 		const set = this.questionSet;
-		return web && set ? dimensionScores(set, web.answers) : undefined;
+		return web && set ? dimensionScores(set, web.answers, web.dimensionAnswers) : undefined;
 	}
 
 	get saveProblem(): SaveProblem | null {
@@ -70,6 +71,15 @@ export class WebSession {
 		return this.#save(`answer:${aspectKey}`, async () => {
 			const saved = await this.#repo.setAnswer(this.id, aspectKey, answer);
 			// Now there is something worth keeping: ask the browser once not to clear it.
+			void askPersistenceOnce();
+			return saved;
+		});
+	}
+
+	/** One score for the whole dimension (simple mode), or null to take it back. */
+	answerDimension(dimensionId: DimensionId, score: number | null): Promise<void> {
+		return this.#save(`dimension:${dimensionId}`, async () => {
+			const saved = await this.#repo.setDimensionAnswer(this.id, dimensionId, score);
 			void askPersistenceOnce();
 			return saved;
 		});

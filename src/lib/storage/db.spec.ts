@@ -32,7 +32,8 @@ function openRawAt(name: string, fromVersion: number): Dexie {
 	return raw;
 }
 
-const UNFINISHED: Web = {
+/** Webs as version 1 of the app stored them: before whole-dimension scores (dimensionAnswers). */
+const UNFINISHED_V1 = {
 	id: '0b9a3c1e-5d2f-4a6b-8c7d-9e0f1a2b3c4d',
 	questionSetId: 'volwassenen-v1',
 	locale: 'nl',
@@ -42,16 +43,20 @@ const UNFINISHED: Web = {
 	answers: { 'mentaal.vrolijk': 7, 'zingeving.vertrouwen': 'liever-niet' },
 	talkAbout: ['mentaal.vrolijk'],
 	position: { dimensionIndex: 2, aspectKey: 'zingeving.vertrouwen' }
-};
+} satisfies Omit<Web, 'dimensionAnswers'>;
 
-const FINISHED: Web = {
-	...UNFINISHED,
+const FINISHED_V1 = {
+	...UNFINISHED_V1,
 	id: '6f1d2e3c-4b5a-4978-a6b5-c4d3e2f1a0b9',
 	locale: 'ar',
 	completedAt: 1_690_000_000_000,
 	createdAt: 1_600_000_000_000,
 	updatedAt: 1_690_000_000_000
-};
+} satisfies Omit<Web, 'dimensionAnswers'>;
+
+/** How the app reads them today: with no whole-dimension scores. */
+const UNFINISHED: Web = { ...UNFINISHED_V1, dimensionAnswers: {} };
+const FINISHED: Web = { ...FINISHED_V1, dimensionAnswers: {} };
 
 const REFLECTION: Reflection = {
 	webId: FINISHED.id,
@@ -79,7 +84,7 @@ const UPGRADE_CASES: readonly UpgradeCase[] = [
 	{
 		fromVersion: 1,
 		seed: {
-			webs: [UNFINISHED, FINISHED, { id: 'damaged', answers: { 'mentaal.vrolijk': 42 } }]
+			webs: [UNFINISHED_V1, FINISHED_V1, { id: 'damaged', answers: { 'mentaal.vrolijk': 42 } }]
 		},
 		// Version 2 added the reflections table: the webs stay as they were, reflections start empty.
 		expect: { webs: [UNFINISHED, FINISHED], corruptCount: 1, reflections: [] }

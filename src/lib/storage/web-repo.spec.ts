@@ -66,6 +66,7 @@ describe('create and get', () => {
 			completedAt: null,
 			answers: {},
 			talkAbout: [],
+			dimensionAnswers: {},
 			position: { dimensionIndex: 0, aspectKey: null }
 		});
 		expect(WebSchema.safeParse(web).success).toBe(true);
@@ -202,6 +203,44 @@ describe('setTalkAbout', () => {
 	});
 });
 
+describe('setDimensionAnswer', () => {
+	it('stores one score for a whole dimension, changes it, and takes it back', async () => {
+		const { id } = await repo.create('nl');
+		await repo.setAnswer(id, VROLIJK, 3);
+
+		const scored = await repo.setDimensionAnswer(id, 'mentaal', 8);
+		expect(scored.dimensionAnswers).toEqual({ mentaal: 8 });
+		// The aspect's own answer stays: taking the direct score back shows it again.
+		expect(scored.answers).toEqual({ [VROLIJK]: 3 });
+		expect(await repo.setDimensionAnswer(id, 'mentaal', 8)).toEqual(scored);
+
+		await repo.setDimensionAnswer(id, 'meedoen', 0);
+		expect((await repo.get(id))?.dimensionAnswers).toEqual({ mentaal: 8, meedoen: 0 });
+
+		const cleared = await repo.setDimensionAnswer(id, 'mentaal', null);
+		expect(cleared.dimensionAnswers).toEqual({ meedoen: 0 });
+		expect(await repo.setDimensionAnswer(id, 'mentaal', null)).toEqual(cleared);
+	});
+
+	it('refuses a score outside 0–10 and keeps what was stored', async () => {
+		const { id } = await repo.create('nl');
+		await repo.setDimensionAnswer(id, 'mentaal', 5);
+		await expect(repo.setDimensionAnswer(id, 'mentaal', 11)).rejects.toBeInstanceOf(ZodError);
+		expect((await repo.get(id))?.dimensionAnswers).toEqual({ mentaal: 5 });
+	});
+
+	it('reads a web stored before whole-dimension scores existed, and scores it', async () => {
+		const old = junkWeb({ answers: { [VROLIJK]: 7 } });
+		await db.webs.add(old);
+
+		expect((await repo.get(old.id))?.dimensionAnswers).toEqual({});
+		const scored = await repo.setDimensionAnswer(old.id, 'zingeving', 4);
+		expect(scored.dimensionAnswers).toEqual({ zingeving: 4 });
+		expect(scored.answers).toEqual({ [VROLIJK]: 7 });
+		expect(reports).toEqual([]);
+	});
+});
+
 describe('setPosition', () => {
 	it('saves where the person is', async () => {
 		const { id } = await repo.create('nl');
@@ -277,6 +316,7 @@ describe('list', () => {
 		const second = await repo.create('nl', 300);
 		const third = await repo.create('nl', 200);
 		await repo.setAnswer(first.id, VROLIJK, 4);
+		await repo.setDimensionAnswer(first.id, 'meedoen', 6);
 
 		const { webs, corruptCount } = await repo.list();
 
@@ -288,7 +328,8 @@ describe('list', () => {
 			updatedAt: time,
 			completedAt: null,
 			questionSetId: CURRENT_QUESTION_SET_ID,
-			answers: { [VROLIJK]: 4 }
+			answers: { [VROLIJK]: 4 },
+			dimensionAnswers: { meedoen: 6 }
 		});
 	});
 

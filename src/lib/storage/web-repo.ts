@@ -1,4 +1,5 @@
 import { allAspectKeys, CURRENT_QUESTION_SET_ID, findQuestionSet } from '$lib/domain/question-set';
+import type { DimensionId } from '$lib/domain/dimensions';
 import { WebSchema, type Answer, type Position, type Web } from '$lib/domain/web';
 import type { SpinnenwebDb, StoredRecord } from './db';
 import { CorruptRecordError, describeIssues, RecordNotFoundError } from './errors';
@@ -6,7 +7,13 @@ import { CorruptRecordError, describeIssues, RecordNotFoundError } from './error
 /** What a list of webs needs: no locale, talk-about flags or position. */
 export type WebSummaryRow = Pick<
 	Web,
-	'id' | 'createdAt' | 'updatedAt' | 'completedAt' | 'questionSetId' | 'answers'
+	| 'id'
+	| 'createdAt'
+	| 'updatedAt'
+	| 'completedAt'
+	| 'questionSetId'
+	| 'answers'
+	| 'dimensionAnswers'
 >;
 
 export interface WebList {
@@ -36,8 +43,8 @@ function warnCorrupt({ id, issues }: CorruptRecordReport): void {
 }
 
 function toSummaryRow(web: Web): WebSummaryRow {
-	const { id, createdAt, updatedAt, completedAt, questionSetId, answers } = web;
-	return { id, createdAt, updatedAt, completedAt, questionSetId, answers };
+	const { id, createdAt, updatedAt, completedAt, questionSetId, answers, dimensionAnswers } = web;
+	return { id, createdAt, updatedAt, completedAt, questionSetId, answers, dimensionAnswers };
 }
 
 /**
@@ -84,6 +91,7 @@ export class WebRepo {
 			completedAt: null,
 			answers: {},
 			talkAbout: [],
+			dimensionAnswers: {},
 			position: { dimensionIndex: 0, aspectKey: null }
 		} satisfies Web);
 		// add, not put: even an impossible id clash must not replace a stored web.
@@ -161,6 +169,21 @@ export class WebRepo {
 			if (answer === null) delete answers[aspectKey];
 			else answers[aspectKey] = answer;
 			return { ...web, answers };
+		});
+	}
+
+	/**
+	 * One score for a whole dimension (simple mode), or null to take it back. The aspects'
+	 * own answers stay as they are: taking the direct score back shows their mean again.
+	 */
+	setDimensionAnswer(id: string, dimensionId: DimensionId, score: number | null): Promise<Web> {
+		return this.#update(id, this.#clock(), (web) => {
+			const current = web.dimensionAnswers[dimensionId];
+			if (current === (score ?? undefined)) return web;
+			const dimensionAnswers = { ...web.dimensionAnswers };
+			if (score === null) delete dimensionAnswers[dimensionId];
+			else dimensionAnswers[dimensionId] = score;
+			return { ...web, dimensionAnswers };
 		});
 	}
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectVisibleFocus } from './locales';
 
 export const DIMENSIONS = [
 	'Lichaamsfuncties',
@@ -10,6 +11,9 @@ export const DIMENSIONS = [
 ] as const;
 
 export const ASPECTS_PER_DIMENSION = 7;
+
+/** `keyboard-only`: the whole test so far used no pointer, so focus must be visible throughout. */
+export type How = 'keyboard' | 'keyboard-only' | 'pointer';
 
 /** A chosen answer per aspect: a score 0–10 or "liever niet". */
 export type Plan = readonly (readonly (number | 'liever-niet')[])[];
@@ -40,19 +44,26 @@ export function sliders(page: Page): Locator {
 	return page.getByRole('slider');
 }
 
-/** Answers by keyboard only: Tab to each slider and type or step to the value. */
+/**
+ * Answers by keyboard: focus each slider and step to the value. `isKeyboardOnly` when nothing in
+ * the test used the pointer: then the browser must show where focus is (checked). After a tap it
+ * rightly does not (`:focus-visible`), so mixed tests skip the check.
+ */
 export async function answerByKeyboard(
 	page: Page,
 	slider: Locator,
 	value: number | 'liever-niet',
-	preferNot: Locator
+	preferNot: Locator,
+	isKeyboardOnly = false
 ): Promise<void> {
 	if (value === 'liever-niet') {
 		await preferNot.focus();
+		if (isKeyboardOnly) await expectVisibleFocus(page, '"liever niet"');
 		await page.keyboard.press('Enter');
 		return;
 	}
 	await slider.focus();
+	if (isKeyboardOnly) await expectVisibleFocus(page, 'slider');
 	await page.keyboard.press('Home');
 	for (let i = 0; i < value; i++) await page.keyboard.press('ArrowRight');
 	await expect(slider).toHaveAttribute('aria-valuenow', String(value));
@@ -84,14 +95,15 @@ export async function answerByPointer(
 export async function fillDimension(
 	page: Page,
 	answers: readonly (number | 'liever-niet')[],
-	how: 'keyboard' | 'pointer'
+	how: How
 ): Promise<void> {
 	const all = sliders(page);
 	await expect(all).toHaveCount(ASPECTS_PER_DIMENSION);
 	const preferNots = page.getByRole('button', { name: 'Liever niet' });
 	for (const [i, value] of answers.entries()) {
-		if (how === 'keyboard') await answerByKeyboard(page, all.nth(i), value, preferNots.nth(i));
-		else await answerByPointer(all.nth(i), value, preferNots.nth(i));
+		if (how !== 'pointer') {
+			await answerByKeyboard(page, all.nth(i), value, preferNots.nth(i), how === 'keyboard-only');
+		} else await answerByPointer(all.nth(i), value, preferNots.nth(i));
 	}
 }
 
@@ -110,14 +122,15 @@ export async function readScoreTable(page: Page): Promise<Record<string, string[
 }
 
 /** Fills in all six parts from the first one and lands on the result. */
-export async function fillWholeWeb(page: Page, plan: Plan, how: 'keyboard' | 'pointer') {
+export async function fillWholeWeb(page: Page, plan: Plan, how: How) {
 	for (const [d, answers] of plan.entries()) {
 		await expect(page.getByText(`Onderdeel ${d + 1} van 6`)).toBeVisible();
 		await expect(page.getByRole('heading', { level: 1, name: DIMENSIONS[d] })).toBeVisible();
 		await fillDimension(page, answers, how);
 		const next = page.getByRole('button', { name: d === 5 ? 'Klaar, bekijk je web' : 'Volgende' });
-		if (how === 'keyboard') {
+		if (how !== 'pointer') {
 			await next.focus();
+			if (how === 'keyboard-only') await expectVisibleFocus(page, 'next button');
 			await page.keyboard.press('Enter');
 		} else {
 			await next.click();
