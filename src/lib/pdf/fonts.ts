@@ -2,8 +2,8 @@
  * The one seam through which the PDF gets its fonts. jsPDF's built-in fonts are Latin-1 only and
  * not embedded, so every text in the PDF is set in an embedded subset font: one file per script
  * and weight, listed in fonts/scripts.json and made by scripts/subset-fonts.js. A new language
- * with a new script (Arabic, Cyrillic) adds an entry there and a line in SCRIPT_OF_LOCALE; the
- * renderer does not change.
+ * with a new script adds an entry there and a line in SCRIPT_OF_LOCALE; the renderer only needs
+ * to know the direction (render-pdf.ts mirrors the page for right-to-left).
  *
  * The files are loaded only when a PDF is made (their URLs live in this lazily loaded module), so
  * they never weigh on the first load; as build assets they are precached for offline use.
@@ -11,6 +11,8 @@
 import fontList from './fonts/scripts.json';
 import latinBoldUrl from './fonts/NotoSans-latin-bold.ttf?url';
 import latinNormalUrl from './fonts/NotoSans-latin-normal.ttf?url';
+import arabicBoldUrl from './fonts/NotoSansArabic-arabic-bold.ttf?url';
+import arabicNormalUrl from './fonts/NotoSansArabic-arabic-normal.ttf?url';
 
 export type Script = keyof typeof fontList.scripts;
 export type FontStyle = 'normal' | 'bold';
@@ -35,11 +37,16 @@ const SCRIPT_OF_LOCALE: Readonly<Record<string, Script>> = {
 	nl: 'latin',
 	en: 'latin',
 	pl: 'latin',
-	tr: 'latin'
+	tr: 'latin',
+	// Noto Sans has Cyrillic too: one file with both is smaller than a second one that would
+	// repeat the Latin letters for names, numbers and any untranslated text.
+	uk: 'latin',
+	ar: 'arabic'
 };
 
 const FONT_URLS: Readonly<Record<Script, Readonly<Record<FontStyle, string>>>> = {
-	latin: { normal: latinNormalUrl, bold: latinBoldUrl }
+	latin: { normal: latinNormalUrl, bold: latinBoldUrl },
+	arabic: { normal: arabicNormalUrl, bold: arabicBoldUrl }
 };
 
 export function scriptForLocale(locale: string): Script {
