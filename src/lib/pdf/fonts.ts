@@ -95,15 +95,22 @@ const PICTOGRAPHIC = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\u
 
 /**
  * Text the font can show: emoji left out, any other character without a glyph (another script
- * than the document's) shown as "?" rather than as an empty box or nothing at all, so the reader
+ * than the document's) shown as its plain form when the font has that (ĳ as "ij"), else as "?" rather than as an empty box or nothing at all, so the reader
  * still sees that something was written there.
  */
+/** A letter the font lacks but whose plain form it has, such as Dutch ĳ as "ij" in Arabic. */
+function isCoveredCompatibility(char: string, covers: (codePoint: number) => boolean): boolean {
+	const plain = char.normalize('NFKC');
+	return plain !== char && [...plain].every((c) => covers(c.codePointAt(0) ?? 0));
+}
+
 export function toFontText(text: string, covers: (codePoint: number) => boolean): string {
 	let result = '';
 	for (const char of text) {
 		const code = char.codePointAt(0) ?? 0;
 		if (char === '\n' || covers(code)) result += char;
 		else if (PICTOGRAPHIC.test(char)) continue;
+		else if (isCoveredCompatibility(char, covers)) result += char.normalize('NFKC');
 		else if (/\s/u.test(char)) result += ' ';
 		else result += '?';
 	}

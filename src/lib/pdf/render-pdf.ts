@@ -19,7 +19,7 @@
 import { GState, jsPDF } from 'jspdf';
 import { DIMENSION_COLORS } from '$lib/chart/dimension-colors';
 import { AXIS_DOT_RADIUS, radarLayout, radarShape } from '$lib/chart/radar-geometry';
-import { visualRtl } from './bidi';
+import { hasRtl, visualRtl } from './bidi';
 import { loadPdfFont, toFontText, type FontLoader, type PdfFont } from './fonts';
 import type { ReportBlock, ReportModel, ReportSection } from './report-model';
 
@@ -127,8 +127,10 @@ class PdfWriter {
 			this.doc.text(text, x, y, { align });
 			return;
 		}
+		// A line without any Arabic (a name, an answer written in Dutch) keeps its own left-to-right
+		// order, as `dir="auto"` would; it is still aligned to the right.
 		const lines = (Array.isArray(text) ? text : [text]).map((line) =>
-			visualRtl(this.doc.processArabic(line))
+			hasRtl(line) ? visualRtl(this.doc.processArabic(line)) : line
 		);
 		this.doc.text(lines, mirror ? this.mx(x) : x, y, {
 			align: mirror ? SWAP[align] : align,
