@@ -3,7 +3,12 @@ import { getLocale, getTextDirection, locales, type Locale } from '$lib/paraglid
 /** Each language named in its own words, so a person finds theirs without reading ours. */
 export const LOCALE_NAMES: Record<Locale, string> = {
 	nl: 'Nederlands',
-	en: 'English'
+	'nl-x-simple': 'Eenvoudig Nederlands',
+	en: 'English',
+	ar: 'العربية',
+	tr: 'Türkçe',
+	pl: 'Polski',
+	uk: 'Українська'
 };
 
 export { getLocale, locales, type Locale };

@@ -38,7 +38,11 @@ function kindOf(chars: string[], i: number): Kind {
 	// Numbers read left to right inside right-to-left text; for the neutrals around them they
 	// count as right-to-left (rule N1 of the algorithm), which the caller handles.
 	if (DIGIT.test(char)) return 'L';
-	if (NUMBER_SEPARATOR.test(char) && DIGIT.test(chars[i - 1] ?? '') && DIGIT.test(chars[i + 1] ?? ''))
+	if (
+		NUMBER_SEPARATOR.test(char) &&
+		DIGIT.test(chars[i - 1] ?? '') &&
+		DIGIT.test(chars[i + 1] ?? '')
+	)
 		return 'L';
 	return LETTER.test(char) ? 'L' : 'N';
 }

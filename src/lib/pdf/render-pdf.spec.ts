@@ -123,8 +123,14 @@ describe('makeReportPdf in languages with other letters', () => {
 
 	// Texts from messages/reflection/: the PDF's own title and headings in each language.
 	it.each([
-		{ locale: 'uk' as const, expected: ['Моя павутина', 'Мій перший маленький крок', 'Сторінка 1 з 2'] },
-		{ locale: 'pl' as const, expected: ['Moja pajęczyna', 'Mój pierwszy mały krok', 'Strona 1 z 2'] },
+		{
+			locale: 'uk' as const,
+			expected: ['Моя павутина', 'Мій перший маленький крок', 'Сторінка 1 з 2']
+		},
+		{
+			locale: 'pl' as const,
+			expected: ['Moja pajęczyna', 'Mój pierwszy mały krok', 'Strona 1 z 2']
+		},
 		{ locale: 'tr' as const, expected: ['Örümcek ağım', 'İlk küçük adımım', 'Sayfa 1 / 2'] }
 	])('writes $locale with its own letters intact', async ({ locale, expected }) => {
 		const model = buildReportModel({ ...input, locale }, DEFAULT_CHOICES);

@@ -412,7 +412,8 @@ export async function makeReportPdf(
 		subject: model.note,
 		creator: 'Spinnenweb'
 	});
-	doc.setLanguage(model.locale);
+	// The PDF's language tag: jsPDF knows plain languages only; Eenvoudig Nederlands is Dutch.
+	doc.setLanguage(model.locale === 'nl-x-simple' ? 'nl' : model.locale);
 	doc.setCreationDate(options.now ?? new Date());
 	if (options.fileId) doc.setFileId(options.fileId);
 
