@@ -2,8 +2,8 @@
  * The one seam through which the PDF gets its fonts. jsPDF's built-in fonts are Latin-1 only and
  * not embedded, so every text in the PDF is set in an embedded subset font: one file per script
  * and weight, listed in fonts/scripts.json and made by scripts/subset-fonts.js. A new language
- * with a new script (Arabic, Cyrillic) adds an entry there and a line in SCRIPT_OF_LOCALE; the
- * renderer does not change.
+ * with a new script adds an entry there and a line in SCRIPT_OF_LOCALE; the renderer only needs
+ * to know the direction (render-pdf.ts mirrors the page for right-to-left).
  *
  * The files are loaded only when a PDF is made (their URLs live in this lazily loaded module), so
  * they never weigh on the first load; as build assets they are precached for offline use.
@@ -11,6 +11,8 @@
 import fontList from './fonts/scripts.json';
 import latinBoldUrl from './fonts/NotoSans-latin-bold.ttf?url';
 import latinNormalUrl from './fonts/NotoSans-latin-normal.ttf?url';
+import arabicBoldUrl from './fonts/NotoSansArabic-arabic-bold.ttf?url';
+import arabicNormalUrl from './fonts/NotoSansArabic-arabic-normal.ttf?url';
 
 export type Script = keyof typeof fontList.scripts;
 export type FontStyle = 'normal' | 'bold';
@@ -35,11 +37,16 @@ const SCRIPT_OF_LOCALE: Readonly<Record<string, Script>> = {
 	nl: 'latin',
 	en: 'latin',
 	pl: 'latin',
-	tr: 'latin'
+	tr: 'latin',
+	// Noto Sans has Cyrillic too: one file with both is smaller than a second one that would
+	// repeat the Latin letters for names, numbers and any untranslated text.
+	uk: 'latin',
+	ar: 'arabic'
 };
 
 const FONT_URLS: Readonly<Record<Script, Readonly<Record<FontStyle, string>>>> = {
-	latin: { normal: latinNormalUrl, bold: latinBoldUrl }
+	latin: { normal: latinNormalUrl, bold: latinBoldUrl },
+	arabic: { normal: arabicNormalUrl, bold: arabicBoldUrl }
 };
 
 export function scriptForLocale(locale: string): Script {
@@ -88,15 +95,22 @@ const PICTOGRAPHIC = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\u
 
 /**
  * Text the font can show: emoji left out, any other character without a glyph (another script
- * than the document's) shown as "?" rather than as an empty box or nothing at all, so the reader
+ * than the document's) shown as its plain form when the font has that (ĳ as "ij"), else as "?" rather than as an empty box or nothing at all, so the reader
  * still sees that something was written there.
  */
+/** A letter the font lacks but whose plain form it has, such as Dutch ĳ as "ij" in Arabic. */
+function isCoveredCompatibility(char: string, covers: (codePoint: number) => boolean): boolean {
+	const plain = char.normalize('NFKC');
+	return plain !== char && [...plain].every((c) => covers(c.codePointAt(0) ?? 0));
+}
+
 export function toFontText(text: string, covers: (codePoint: number) => boolean): string {
 	let result = '';
 	for (const char of text) {
 		const code = char.codePointAt(0) ?? 0;
 		if (char === '\n' || covers(code)) result += char;
 		else if (PICTOGRAPHIC.test(char)) continue;
+		else if (isCoveredCompatibility(char, covers)) result += char.normalize('NFKC');
 		else if (/\s/u.test(char)) result += ' ';
 		else result += '?';
 	}

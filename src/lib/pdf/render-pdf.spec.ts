@@ -116,3 +116,44 @@ describe('makeReportPdf', () => {
 		expect(text).toContain('To talk about');
 	});
 });
+
+describe('makeReportPdf in languages with other letters', () => {
+	const input = { web: WEB, set: ADULT_V1, reflection: REFLECTION };
+	const options = { loadFonts: loadFontsFromDisk, now: new Date(0) };
+
+	// Texts from messages/reflection/: the PDF's own title and headings in each language.
+	it.each([
+		{
+			locale: 'uk' as const,
+			expected: ['Моя павутина', 'Мій перший маленький крок', 'Сторінка 1 з 2']
+		},
+		{
+			locale: 'pl' as const,
+			expected: ['Moja pajęczyna', 'Mój pierwszy mały krok', 'Strona 1 z 2']
+		},
+		{ locale: 'tr' as const, expected: ['Örümcek ağım', 'İlk küçük adımım', 'Sayfa 1 / 2'] }
+	])('writes $locale with its own letters intact', async ({ locale, expected }) => {
+		const model = buildReportModel({ ...input, locale }, DEFAULT_CHOICES);
+		const text = pdfText(await makeReportPdf(model, options), locale);
+		for (const words of expected) expect(text).toContain(words);
+	});
+
+	it('writes Arabic joined and right to left, in an embedded Arabic font', async () => {
+		const model = buildReportModel({ ...input, locale: 'ar' }, DEFAULT_CHOICES);
+		expect(model.direction).toBe('rtl');
+		const bytes = await makeReportPdf(model, options);
+		expect(new TextDecoder('latin1').decode(bytes)).toContain('NotoSansArabic');
+		const text = pdfText(bytes, 'ar');
+		// The page holds the joined letter forms (Presentation Forms-B) in visual order, right to
+		// left; poppler maps each glyph back to that form and, seeing right-to-left text, gives
+		// the line in reading order again. So the title reads back as its shaped letters in
+		// logical order: NFKC turns the forms into the plain letters of the translation.
+		// poppler also marks each right-to-left run with U+202B … U+202C; those are left out here.
+		const plain = text.replace(/[\u202a-\u202e]/g, '').normalize('NFKC');
+		const lines = plain.split('\n').map((line) => line.trim());
+		expect(lines).toContain('شبكة العنكبوت الخاصة بي');
+		expect(plain).toContain('درجاتي لكل جانب');
+		// Shaped, not loose letters: the title's first letter is the initial form of shin.
+		expect(text).toContain('\ufeb7');
+	});
+});

@@ -8,10 +8,18 @@
  * selectable and machine-readable (jsPDF writes a ToUnicode map) and Dutch letters such as é, ë,
  * ï and ĳ come out right. Black-and-white safe: meaning is carried by text, line weight and dash,
  * never by colour alone.
+ *
+ * Right to left (Arabic): every x below is written for a left-to-right page and mirrored by the
+ * writer (`mx`, `put`), so text starts at the right margin, the table's columns swap sides and
+ * the focus bar sits on the right. The chart is not mirrored (it is the same picture as on
+ * screen); only its labels are set right to left. jsPDF shapes the letters (Presentation Forms-B
+ * from the font); the order of a line is ours (bidi.ts), since jsPDF's own pass reads every line
+ * as left to right.
  */
 import { GState, jsPDF } from 'jspdf';
 import { DIMENSION_COLORS } from '$lib/chart/dimension-colors';
 import { AXIS_DOT_RADIUS, radarLayout, radarShape } from '$lib/chart/radar-geometry';
+import { hasRtl, visualRtl } from './bidi';
 import { loadPdfFont, toFontText, type FontLoader, type PdfFont } from './fonts';
 import type { ReportBlock, ReportModel, ReportSection } from './report-model';
 
@@ -40,6 +48,16 @@ const LINE = '#b5b0a4';
 const FILL = '#1f5f8b';
 
 type Style = 'normal' | 'bold';
+type Align = 'left' | 'center' | 'right';
+
+const SWAP: Readonly<Record<Align, Align>> = { left: 'right', center: 'center', right: 'left' };
+/** Tells jsPDF's own bidi pass to leave a line as it is given (see visualRtl). */
+const AS_GIVEN = {
+	isInputVisual: true,
+	isOutputVisual: true,
+	isInputRtl: false,
+	isOutputRtl: false
+} as const;
 
 /** A path of d3's (`M x,y L x,y … Z`, only straight lines) as lists of points. */
 export function pathToPolylines(d: string): { points: [number, number][]; isClosed: boolean }[] {
@@ -68,10 +86,12 @@ function toBinaryString(bytes: Uint8Array): string {
 class PdfWriter {
 	readonly doc: jsPDF;
 	readonly #font: PdfFont;
+	readonly rtl: boolean;
 	y = MARGIN_TOP;
 
-	constructor(font: PdfFont) {
+	constructor(font: PdfFont, direction: 'ltr' | 'rtl') {
 		this.#font = font;
+		this.rtl = direction === 'rtl';
 		this.doc = new jsPDF({ unit: 'pt', format: 'a4', compress: true, putOnlyUsedFonts: true });
 		for (const style of ['normal', 'bold'] as const) {
 			const file = `${font.family}-${style}.ttf`;
@@ -84,6 +104,38 @@ class PdfWriter {
 	/** What the font can show of a text (see toFontText). */
 	fit(text: string): string {
 		return toFontText(text, this.#font.covers);
+	}
+
+	/** An x on a left-to-right page, mirrored for a right-to-left one. */
+	mx(x: number): number {
+		return this.rtl ? PAGE_WIDTH - x : x;
+	}
+
+	/**
+	 * Text (already fitted and wrapped) at an x and alignment written for a left-to-right page;
+	 * right to left, both are mirrored (unless `mirror` is false, for the chart's labels) and each
+	 * line is shaped and put in visual order.
+	 */
+	put(
+		text: string | string[],
+		x: number,
+		y: number,
+		align: Align = 'left',
+		{ mirror = true }: { mirror?: boolean } = {}
+	): void {
+		if (!this.rtl) {
+			this.doc.text(text, x, y, { align });
+			return;
+		}
+		// A line without any Arabic (a name, an answer written in Dutch) keeps its own left-to-right
+		// order, as `dir="auto"` would; it is still aligned to the right.
+		const lines = (Array.isArray(text) ? text : [text]).map((line) =>
+			hasRtl(line) ? visualRtl(this.doc.processArabic(line)) : line
+		);
+		this.doc.text(lines, mirror ? this.mx(x) : x, y, {
+			align: mirror ? SWAP[align] : align,
+			...AS_GIVEN
+		});
 	}
 
 	setText(size: number, style: Style = 'normal', color = TEXT): void {
@@ -115,7 +167,7 @@ class PdfWriter {
 		this.setText(size, style, options.color);
 		for (const line of this.wrap(text, MARGIN_X + CONTENT_WIDTH - x)) {
 			this.ensureSpace(lineHeight);
-			this.doc.text(line, x, this.y + size);
+			this.put(line, x, this.y + size);
 			this.y += lineHeight;
 		}
 	}
@@ -135,10 +187,10 @@ class PdfWriter {
 
 function drawHeader(w: PdfWriter, model: ReportModel): void {
 	w.setText(22, 'bold');
-	w.doc.text(w.fit(model.title), MARGIN_X, w.y + 22);
+	w.put(w.fit(model.title), MARGIN_X, w.y + 22);
 	w.y += 32;
 	w.setText(11, 'normal', MUTED);
-	w.doc.text(w.fit(model.dateLine), MARGIN_X, w.y + 11);
+	w.put(w.fit(model.dateLine), MARGIN_X, w.y + 11);
 	w.y += 24;
 }
 
@@ -226,7 +278,7 @@ function drawChart(w: PdfWriter, model: ReportModel): void {
 	for (const label of layout.labels) {
 		w.setText(CHART_FONT_SIZE, label.id === focus ? 'bold' : 'normal');
 		for (const line of label.lines) {
-			doc.text(w.fit(line.text), cx + line.x, cy + line.y, { align: ALIGN[label.anchor] });
+			w.put(w.fit(line.text), cx + line.x, cy + line.y, ALIGN[label.anchor], { mirror: false });
 		}
 	}
 	w.y += layout.viewBoxRect.height + 6;
@@ -238,10 +290,10 @@ function drawChart(w: PdfWriter, model: ReportModel): void {
 			doc.setLineWidth(series.variant === 'current' ? 2 : 1.5);
 			doc.setDrawColor(series.variant === 'current' ? TEXT : MUTED);
 			doc.setLineDashPattern(series.variant === 'current' ? [] : [5, 3.5], 0);
-			doc.line(x, y, x + 28, y);
+			doc.line(w.mx(x), y, w.mx(x + 28), y);
 			doc.setLineDashPattern([], 0);
 			w.setText(10);
-			doc.text(w.fit(series.legend), x + 36, y + 3.5);
+			w.put(w.fit(series.legend), x + 36, y + 3.5);
 			w.y += 16;
 		}
 		w.y += 4;
@@ -262,8 +314,8 @@ function drawTable(w: PdfWriter, model: ReportModel): void {
 	w.setText(9.5, 'bold', MUTED);
 	const headerLines = table.columns.map((c) => w.wrap(c, numberWidth - 10));
 	const headerHeight = Math.max(1, ...headerLines.map((l) => l.length)) * 12 + 6;
-	doc.text(w.fit(table.dimensionHeader), MARGIN_X + 4, w.y + 10);
-	headerLines.forEach((lines, i) => doc.text(lines, right(i), w.y + 10, { align: 'right' }));
+	w.put(w.fit(table.dimensionHeader), MARGIN_X + 4, w.y + 10);
+	headerLines.forEach((lines, i) => w.put(lines, right(i), w.y + 10, 'right'));
 	w.y += headerHeight;
 	doc.setDrawColor(TEXT);
 	doc.setLineWidth(1);
@@ -277,16 +329,16 @@ function drawTable(w: PdfWriter, model: ReportModel): void {
 		w.ensureSpace(height);
 		const baseline = w.y + 15;
 		doc.setFillColor(DIMENSION_COLORS[row.id].light);
-		doc.circle(MARGIN_X + 8, baseline - 3.5, 3.5, 'F');
+		doc.circle(w.mx(MARGIN_X + 8), baseline - 3.5, 3.5, 'F');
 		w.setText(11, isFocus ? 'bold' : 'normal');
-		doc.text(w.fit(row.name), MARGIN_X + 18, baseline);
-		row.cells.forEach((cell, i) => doc.text(w.fit(cell), right(i), baseline, { align: 'right' }));
+		w.put(w.fit(row.name), MARGIN_X + 18, baseline);
+		row.cells.forEach((cell, i) => w.put(w.fit(cell), right(i), baseline, 'right'));
 		if (focusLines.length > 0) {
 			w.setText(9, 'normal', MUTED);
-			doc.text(focusLines, MARGIN_X + 18, baseline + 12);
+			w.put(focusLines, MARGIN_X + 18, baseline + 12);
 			// A bar at the start of the focus row, as on screen; the words say it too.
 			doc.setFillColor(TEXT);
-			doc.rect(MARGIN_X - 6, w.y + 3, 3, height - 6, 'F');
+			doc.rect(Math.min(w.mx(MARGIN_X - 6), w.mx(MARGIN_X - 3)), w.y + 3, 3, height - 6, 'F');
 		}
 		w.y += height;
 		doc.setDrawColor(LINE);
@@ -311,7 +363,7 @@ function drawBlock(w: PdfWriter, block: ReportBlock): void {
 			for (const item of block.items) {
 				w.ensureSpace(16);
 				w.setText(11);
-				w.doc.text('•', MARGIN_X + 2, w.y + 11);
+				w.put('•', MARGIN_X + 2, w.y + 11);
 				w.paragraph(item, 11, 'normal', { x: MARGIN_X + 14 });
 			}
 			break;
@@ -339,8 +391,8 @@ function drawFooters(w: PdfWriter, model: ReportModel): void {
 		w.setText(8.5, 'normal', MUTED);
 		const labelWidth = doc.getTextWidth(label) + 16;
 		const lines = w.wrap(model.note, CONTENT_WIDTH - labelWidth);
-		doc.text(lines, MARGIN_X, FOOTER_TOP + 16);
-		doc.text(w.fit(label), MARGIN_X + CONTENT_WIDTH, FOOTER_TOP + 16, { align: 'right' });
+		w.put(lines, MARGIN_X, FOOTER_TOP + 16);
+		w.put(w.fit(label), MARGIN_X + CONTENT_WIDTH, FOOTER_TOP + 16, 'right');
 	}
 }
 
@@ -353,14 +405,15 @@ export async function makeReportPdf(
 	options: RenderOptions = {}
 ): Promise<Uint8Array> {
 	const font = await loadPdfFont(model.locale, options.loadFonts);
-	const w = new PdfWriter(font);
+	const w = new PdfWriter(font, model.direction);
 	const { doc } = w;
 	doc.setProperties({
 		title: `${model.title}, ${model.dateLine}`,
 		subject: model.note,
 		creator: 'Spinnenweb'
 	});
-	doc.setLanguage(model.locale);
+	// The PDF's language tag: jsPDF knows plain languages only; Eenvoudig Nederlands is Dutch.
+	doc.setLanguage(model.locale === 'nl-x-simple' ? 'nl' : model.locale);
 	doc.setCreationDate(options.now ?? new Date());
 	if (options.fileId) doc.setFileId(options.fileId);
 

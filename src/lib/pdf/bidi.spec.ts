@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { hasRtl, visualRtl } from './bidi';
+
+describe('visualRtl', () => {
+	it.each([
+		// Arabic alone: reversed letter by letter.
+		['صفحة', 'ةحفص'],
+		// Numbers keep their own order; the line still reads from the right.
+		['صفحة 1 من 2', '2 نم 1 ةحفص'],
+		['3 مارس 2026', '2026 سرام 3'],
+		// A date in brackets: the brackets stay with the date and are mirrored.
+		['الآن (3 مارس)', '(سرام 3) نآلا'],
+		// A Dutch name in brackets after a Dutch word keeps its brackets around it.
+		['بـ: Lichaamsfuncties (Meedoen)', 'Lichaamsfuncties (Meedoen) :ـب'],
+		// A decimal number stays whole.
+		['6,5 من 10', '10 نم 6,5']
+	])('puts %j in visual order', (text, expected) => {
+		expect(visualRtl(text)).toBe(expected);
+	});
+
+	it('tells lines with Arabic from lines without', () => {
+		expect(hasRtl('Steun van anderen')).toBe(false);
+		expect(hasRtl('أريد: Steun')).toBe(true);
+	});
+});
