@@ -74,7 +74,14 @@ export default ts.config(
 	{
 		// Root config and setup files sit outside the app's tsconfig, so the project service has no
 		// types for them.
-		files: ['**/*.js', 'scripts/**', 'tests/**', 'playwright.config.ts', 'vitest-setup-*.ts'],
+		files: [
+			'**/*.js',
+			'**/*.mjs',
+			'scripts/**',
+			'tests/**',
+			'playwright.config.ts',
+			'vitest-setup-*.ts'
+		],
 		...ts.configs.disableTypeChecked
 	}
 );

@@ -73,6 +73,13 @@ describe('buildReportModel', () => {
 		expect(model.chart.series[0]?.scores.lichaamsfuncties).toBeNull();
 	});
 
+	it('uses a score given to a whole dimension, in the table and in the chart', () => {
+		const web = { ...WEB, dimensionAnswers: { zingeving: 9 } };
+		const model = buildReportModel({ ...FULL, web }, DEFAULT_CHOICES);
+		expect(model.table.rows.map((r) => r.cells[0])[2]).toBe('9,0');
+		expect(model.chart.series[0]?.scores.zingeving).toBe(9);
+	});
+
 	it('has every part in the order of the conversation when all are chosen', () => {
 		const model = buildReportModel(FULL, ALL);
 		expect(model.sections.map((s) => s.id)).toEqual([

@@ -22,7 +22,10 @@ export interface ReportInput {
 	reflection?: Reflection | undefined;
 	/** An earlier web to draw as a dashed outline, when the person chooses so. */
 	earlier?:
-		| { web: Pick<Web, 'id' | 'answers' | 'createdAt' | 'completedAt'>; set: QuestionSet }
+		| {
+				web: Pick<Web, 'id' | 'answers' | 'dimensionAnswers' | 'createdAt' | 'completedAt'>;
+				set: QuestionSet;
+		  }
 		| undefined;
 	locale: Locale;
 }
@@ -161,7 +164,7 @@ export function buildReportModel(input: ReportInput, choices: ReportChoices): Re
 			id: web.id,
 			label: m.pdf_series_now({ date: formatDate(webDay(web), locale) }, { locale }),
 			legend: m.pdf_series_now({ date: formatDate(webDay(web), locale) }, { locale }),
-			scores: dimensionScores(set, web.answers),
+			scores: dimensionScores(set, web.answers, web.dimensionAnswers),
 			variant: 'current'
 		}
 	];
@@ -171,7 +174,7 @@ export function buildReportModel(input: ReportInput, choices: ReportChoices): Re
 			id: earlier.web.id,
 			label: m.pdf_series_earlier({ date }, { locale }),
 			legend: m.pdf_series_earlier_legend({ date }, { locale }),
-			scores: dimensionScores(earlier.set, earlier.web.answers),
+			scores: dimensionScores(earlier.set, earlier.web.answers, earlier.web.dimensionAnswers),
 			variant: 'earlier'
 		});
 	}

@@ -23,6 +23,7 @@ export const WEB: Web = {
 		])
 	),
 	talkAbout: ['meedoen.steun', 'lichaamsfuncties.slapen'],
+	dimensionAnswers: {},
 	position: { dimensionIndex: 5, aspectKey: null }
 };
 
