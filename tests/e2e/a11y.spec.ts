@@ -70,6 +70,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await expect(page.getByRole('list', { name: 'Legenda' })).toBeVisible();
 			await expectNoAxeViolations(page, `comparison (${colorScheme})`);
 
+			for (const step of [1, 2, 3]) {
+				await page.goto(`/reflectie?web=${later}&stap=${step}`);
+				await expect(page.getByText(`Stap ${step} van 3`)).toBeVisible();
+				await expectNoAxeViolations(page, `reflection step ${step} (${colorScheme})`);
+			}
+			await page.goto(`/delen?web=${later}`);
+			await expect(page.getByRole('heading', { level: 1, name: 'Je web delen' })).toBeVisible();
+			await expectNoAxeViolations(page, `share screen (${colorScheme})`);
+
 			await page.goto('/geschiedenis');
 			await expect(page.getByRole('listitem')).toHaveCount(2);
 			await expectNoAxeViolations(page, `history (${colorScheme})`);
@@ -237,6 +246,14 @@ async function visitAllPages(page: Page, check: (where: string) => Promise<void>
 	await page.goto(`/resultaat?web=${webId}`);
 	await expect(page.getByRole('table')).toBeVisible();
 	await check('result');
+	for (const step of [1, 2, 3]) {
+		await page.goto(`/reflectie?web=${webId}&stap=${step}`);
+		await expect(page.getByRole('textbox').first()).toBeVisible();
+		await check(`reflection step ${step}`);
+	}
+	await page.goto(`/delen?web=${webId}`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await check('share screen');
 	await page.goto('/geschiedenis');
 	await expect(page.getByRole('listitem')).toHaveCount(1);
 	await check('history');
@@ -301,5 +318,8 @@ test.describe('at 320 px wide', () => {
 		await page.goto(`/resultaat?web=${webId}`);
 		await expect(page.getByRole('table')).toBeVisible();
 		await expectFits(page, 'result in Arabic at 320 px', 'w320-ar-result');
+		await page.goto(`/reflectie?web=${webId}&stap=2`);
+		await expect(page.getByRole('textbox').first()).toBeVisible();
+		await expectFits(page, 'reflection in Arabic at 320 px', 'w320-ar-reflection');
 	});
 });

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import {
@@ -20,10 +22,29 @@ const OWN_NAMES: Readonly<Record<string, string>> = {
 	uk: 'Українська'
 };
 
+/** The reflection and PDF texts of a locale, as its translators wrote them. */
+function reflectionTexts(locale: string): Record<string, string> {
+	return JSON.parse(readFileSync(`messages/reflection/${locale}.json`, 'utf8')) as Record<
+		string,
+		string
+	>;
+}
+
+/**
+ * A PDF's text as poppler reads it back. Arabic lies on the page as joined letter forms, right to
+ * left; poppler gives it in reading order, wrapped in direction marks. NFKC turns the joined forms
+ * back into plain letters, so every language compares with its message files.
+ */
+function pdfPlainText(path: string): string {
+	const text = execFileSync('/usr/bin/pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+	return text.replace(/[\u202a-\u202e]/g, '').normalize('NFKC');
+}
+
 for (const locale of LOCALES) {
-	test(`${locale}: start, a question screen and the result read in ${locale} with no axe violations`, async ({
+	test(`${locale}: start, a question screen, the result, the reflection and the PDF read in ${locale} with no axe violations`, async ({
 		page
-	}) => {
+	}, testInfo) => {
+		test.setTimeout(120_000);
 		await useDeviceChoices(page, { locale, simpleMode: false });
 		const dir = RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr';
 
@@ -41,6 +62,30 @@ for (const locale of LOCALES) {
 		await expect(page.getByRole('table')).toBeVisible();
 		await expect(page.getByRole('img').first()).toBeVisible();
 		await expectNoAxeViolations(page, `result (${locale})`);
+
+		for (const step of [1, 2, 3]) {
+			await page.goto(`/reflectie?web=${webId}&stap=${step}`);
+			await expect(page.getByRole('textbox').first()).toBeVisible();
+			await expectNoAxeViolations(page, `reflection step ${step} (${locale})`);
+		}
+
+		const texts = reflectionTexts(locale);
+		await page.goto(`/delen?web=${webId}`);
+		await expect(
+			page.getByRole('heading', { level: 1, name: texts.pdf_share_title })
+		).toBeVisible();
+		await expectNoAxeViolations(page, `share screen (${locale})`);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: texts.pdf_download_button }).click()
+		]);
+		const path = testInfo.outputPath(`${locale}.pdf`);
+		await download.saveAs(path);
+		const text = pdfPlainText(path);
+		for (const key of ['pdf_title', 'pdf_dimension_header', 'pdf_empty']) {
+			expect(texts[key], `${key} in messages/reflection/${locale}.json`).toBeDefined();
+			expect(text, `${key} in the ${locale} PDF`).toContain(texts[key]!.normalize('NFKC'));
+		}
 	});
 }
 
