@@ -71,6 +71,8 @@ test('the header fits a 320 px wide phone with both links and the offline note',
 }) => {
 	await page.setViewportSize({ width: 320, height: 640 });
 	await page.goto('/');
+	// The page's code runs after the load event: offline before it has, a first visit has no app.
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await context.setOffline(true);
 	const header = page.getByRole('banner');
 	await expect(header.getByRole('status')).toHaveText('Offline: alles werkt gewoon');

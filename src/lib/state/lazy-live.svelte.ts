@@ -1,7 +1,7 @@
 /**
  * Like live(), for screens on the first load: the database code (Dexie, the schemas) is fetched
- * after the screen is drawn, so the first paint does not wait for it. Call during component
- * setup; the query stops when the component goes.
+ * after the screen is painted, so the first paint waits neither for it nor for the time a slow
+ * phone takes to run it. Call during component setup; the query stops when the component goes.
  */
 export function lazyLive<T>(loadQuery: () => Promise<() => Promise<T>>): {
 	readonly current: T | undefined;
@@ -10,14 +10,16 @@ export function lazyLive<T>(loadQuery: () => Promise<() => Promise<T>>): {
 	$effect(() => {
 		let subscription: { unsubscribe(): void } | undefined;
 		let isClosed = false;
-		void Promise.all([import('dexie'), loadQuery()]).then(([{ liveQuery }, query]) => {
-			if (isClosed) return;
-			subscription = liveQuery(query).subscribe({
-				next: (value) => (current = value),
-				// A failed read leaves the last result in place; the cause goes to the console.
-				error: (error: unknown) => console.error(error)
+		void afterNextPaint()
+			.then(() => Promise.all([import('dexie'), loadQuery()]))
+			.then(([{ liveQuery }, query]) => {
+				if (isClosed) return;
+				subscription = liveQuery(query).subscribe({
+					next: (value) => (current = value),
+					// A failed read leaves the last result in place; the cause goes to the console.
+					error: (error: unknown) => console.error(error)
+				});
 			});
-		});
 		return () => {
 			isClosed = true;
 			subscription?.unsubscribe();
@@ -28,4 +30,15 @@ export function lazyLive<T>(loadQuery: () => Promise<() => Promise<T>>): {
 			return current;
 		}
 	};
+}
+
+/**
+ * Resolves once the browser has painted the current frame (a task queued from a frame callback),
+ * or after a short while in a tab that is not shown, where frames do not come.
+ */
+function afterNextPaint(): Promise<void> {
+	return new Promise((resolve) => {
+		requestAnimationFrame(() => setTimeout(resolve, 0));
+		setTimeout(resolve, 100);
+	});
 }
