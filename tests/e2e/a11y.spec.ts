@@ -271,6 +271,23 @@ async function visitAllPages(page: Page, check: (where: string) => Promise<void>
 	await check('simple mode, question');
 }
 
+/**
+ * Two webs side by side in the table: three columns in the width of a phone. Narrow or with large
+ * text the table lays each name above its numbers; it must still be a table to a screen reader.
+ */
+async function checkComparison(page: Page, check: (where: string) => Promise<void>): Promise<void> {
+	await page.goto('/');
+	const [later, earlier] = await twoWebs(page);
+	await page.goto(`/resultaat?web=${later}&met=${earlier}`);
+	await expect(page.getByRole('list', { name: 'Legenda' })).toBeVisible();
+	const table = page.getByRole('table');
+	await expect(table.getByRole('rowheader')).toHaveCount(6);
+	await expect(table.getByRole('columnheader')).toHaveCount(3);
+	await expect(table.getByRole('cell')).toHaveCount(12);
+	await expect(table.getByRole('row', { name: /Lichaamsfuncties/ })).toContainText('7,0');
+	await check('comparison');
+}
+
 test.describe('at 200 % text', () => {
 	// Text zoom as a phone's own text-size setting does it: the root font size doubles (the app's
 	// base is 112.5 %, so 225 %), and everything sized in rem/em grows while the screen stays
@@ -297,6 +314,12 @@ test.describe('at 200 % text', () => {
 			expectFits(page, `${where} at 200 %`, `zoom-${where.replace(/\W+/g, '-')}`)
 		);
 	});
+
+	test('two webs compared still fit, and the table is still a table', async ({ page }) => {
+		await checkComparison(page, (where) =>
+			expectFits(page, `${where} at 200 %`, 'zoom-comparison')
+		);
+	});
 });
 
 test.describe('at 320 px wide', () => {
@@ -306,6 +329,21 @@ test.describe('at 320 px wide', () => {
 		await visitAllPages(page, (where) =>
 			expectFits(page, `${where} at 320 px`, `w320-${where.replace(/\W+/g, '-')}`)
 		);
+	});
+
+	test('two webs compared fit as well, each name in one piece', async ({ page }) => {
+		await checkComparison(page, async (where) => {
+			await expectFits(page, `${where} at 320 px`, 'w320-comparison');
+			const name = page
+				.getByRole('rowheader', { name: 'Lichaamsfuncties' })
+				.getByText('Lichaamsfuncties');
+			const lines = await name.evaluate((el) => {
+				const text = document.createRange();
+				text.selectNodeContents(el.firstChild!);
+				return text.getClientRects().length;
+			});
+			expect(lines, 'lines of "Lichaamsfuncties"').toBe(1);
+		});
 	});
 
 	test('also in Arabic, right to left', async ({ page }) => {
