@@ -83,7 +83,7 @@ async function fromCache(key: string, request: Request): Promise<Response> {
 	return cached ?? fetch(request);
 }
 
-/** An unknown page: the server decides; offline, the start shell, whose router says "not found". */
+/** An unknown page: the server decides; offline, an empty shell, whose router says "not found". */
 async function networkOr(fallback: string, request: Request): Promise<Response> {
 	try {
 		return await fetch(request);

@@ -7,12 +7,17 @@ import { median } from './stats.js';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 
-export async function measureLighthouse(url, runs = 3) {
+/**
+ * @param {string} url
+ * @param {string} language the phone's language (navigator.languages and Accept-Language)
+ * @param {number} [runs]
+ */
+export async function measureLighthouse(url, language, runs = 3) {
 	const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
 	for (let run = 0; run < runs; run++) {
 		const chrome = await chromeLauncher.launch({
 			chromePath: findChromium(),
-			chromeFlags: CHROMIUM_ARGS
+			chromeFlags: [...CHROMIUM_ARGS, `--lang=${language}`, `--accept-lang=${language}`]
 		});
 		try {
 			const result = await lighthouse(`${url}/`, {

@@ -10,21 +10,21 @@ describe('routeNavigation', () => {
 		['/resultaat', '', PAGES, { strategy: 'cache', page: '/resultaat' }],
 		['/resultaat/', '', PAGES, { strategy: 'cache', page: '/resultaat' }],
 		['/invullen', '', PAGES, { strategy: 'cache', page: '/invullen' }],
-		['/bestaat-niet', '', PAGES, { strategy: 'network', fallback: '/' }],
-		['/resultaat/extra', '', PAGES, { strategy: 'network', fallback: '/' }],
+		['/bestaat-niet', '', PAGES, { strategy: 'network', fallback: '/geschiedenis' }],
+		['/resultaat/extra', '', PAGES, { strategy: 'network', fallback: '/geschiedenis' }],
 		['/api', '', PAGES, { strategy: 'bypass' }],
 		['/api/summaries', '', PAGES, { strategy: 'bypass' }],
-		['/apinames', '', PAGES, { strategy: 'network', fallback: '/' }],
+		['/apinames', '', PAGES, { strategy: 'network', fallback: '/geschiedenis' }],
 		// Under a base path: the root page is the base itself, and outside the base is not ours.
 		['/app', '/app', BASED, { strategy: 'cache', page: '/app' }],
 		['/app/', '/app', BASED, { strategy: 'cache', page: '/app' }],
 		['/app/invullen', '/app', BASED, { strategy: 'cache', page: '/app/invullen' }],
-		['/app/nergens', '/app', BASED, { strategy: 'network', fallback: '/app' }],
+		['/app/nergens', '/app', BASED, { strategy: 'network', fallback: '/app/geschiedenis' }],
 		['/app/api/x', '/app', BASED, { strategy: 'bypass' }],
 		['/elders', '/app', BASED, { strategy: 'bypass' }],
 		['/application', '/app', BASED, { strategy: 'bypass' }],
 		// In development nothing is prerendered: every page asks the network.
-		['/resultaat', '', [], { strategy: 'network', fallback: '/' }]
+		['/resultaat', '', [], { strategy: 'network', fallback: '/geschiedenis' }]
 	])('%s (base "%s")', (pathname, base, pages, expected) => {
 		expect(routeNavigation(pathname, pages, base)).toEqual(expected);
 	});

@@ -1,16 +1,23 @@
 /**
  * How the service worker answers a page navigation. Pure, so it is tested without a worker.
  *
- * Every route is a prerendered `ssr = false` shell that reads what to show from the query string
- * (`/resultaat?web=…`), so the query never changes which page answers: `/resultaat` does.
+ * Every route is prerendered and reads what to show from the query string (`/resultaat?web=…`),
+ * so the query never changes which page answers: `/resultaat` does.
  */
 export type NavigationRoute =
 	/** A precached page: answer from the cache (the network only if the cache lost it). */
 	| { strategy: 'cache'; page: string }
-	/** Not a page we know: ask the network; offline, the start shell (its router shows "not found"). */
+	/** Not a page we know: ask the network; offline, an empty shell (its router shows "not found"). */
 	| { strategy: 'network'; fallback: string }
 	/** Not ours to answer (the API, or outside the app): leave it to the browser. */
 	| { strategy: 'bypass' };
+
+/**
+ * A page prerendered as an empty shell (`ssr = false`), whose router reads the address: offline it
+ * answers an unknown address with the app's "not found". The start page will not do: it is
+ * prerendered with its content, and would show itself at any address.
+ */
+export const SHELL_PAGE = '/geschiedenis';
 
 /** Navigations under these paths (after the base) always go to the network, never to a cached page. */
 export const BYPASS_PREFIXES = ['/api'] as const;
@@ -44,5 +51,5 @@ export function routeNavigation(
 	);
 	const page = known.get(inApp);
 	if (page !== undefined) return { strategy: 'cache', page };
-	return { strategy: 'network', fallback: known.get('/') ?? `${base}/` };
+	return { strategy: 'network', fallback: known.get(SHELL_PAGE) ?? `${base}${SHELL_PAGE}` };
 }
