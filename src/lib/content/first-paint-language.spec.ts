@@ -76,7 +76,7 @@ describe('the first paint before the app has loaded', () => {
 
 	it('still decides when storage is switched off', () => {
 		const html = { lang: 'nl', dir: 'ltr', setAttribute: () => undefined };
-		expect(() =>
+		expect(() => {
 			runInNewContext(script, {
 				localStorage: {
 					getItem: () => {
@@ -85,8 +85,8 @@ describe('the first paint before the app has loaded', () => {
 				},
 				navigator: { languages: ['pl-PL'] },
 				document: { documentElement: html }
-			})
-		).not.toThrow();
+			});
+		}).not.toThrow();
 		expect(html.lang).toBe('pl');
 	});
 });
