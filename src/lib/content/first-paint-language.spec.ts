@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { textDirection } from './locale';
 import { locales } from '$lib/paraglide/runtime.js';
 
 const appHtml = readFileSync(new URL('../../app.html', import.meta.url), 'utf8');
@@ -14,15 +15,20 @@ interface Outcome {
 	dir: string;
 }
 
-function firstPaint(stored: string | null, languages: string[]): Outcome {
+/** Runs the script on a phone with this stored choice (or storage that throws) and these languages. */
+function firstPaint(stored: string | null | Error, languages: string[]): Outcome {
 	const attributes = new Set<string>();
 	const html = {
 		lang: 'nl',
 		dir: 'ltr',
 		setAttribute: (name: string) => attributes.add(name)
 	};
+	const getItem = (key: string) => {
+		if (stored instanceof Error) throw stored;
+		return key === 'PARAGLIDE_LOCALE' ? stored : null;
+	};
 	runInNewContext(script, {
-		localStorage: { getItem: (key: string) => (key === 'PARAGLIDE_LOCALE' ? stored : null) },
+		localStorage: { getItem },
 		navigator: { languages },
 		document: { documentElement: html }
 	});
@@ -75,18 +81,14 @@ describe('the first paint before the app has loaded', () => {
 	});
 
 	it('still decides when storage is switched off', () => {
-		const html = { lang: 'nl', dir: 'ltr', setAttribute: () => undefined };
-		expect(() => {
-			runInNewContext(script, {
-				localStorage: {
-					getItem: () => {
-						throw new Error('SecurityError');
-					}
-				},
-				navigator: { languages: ['pl-PL'] },
-				document: { documentElement: html }
-			});
-		}).not.toThrow();
-		expect(html.lang).toBe('pl');
+		expect(firstPaint(new Error('SecurityError'), ['pl-PL'])).toEqual({
+			isWaiting: true,
+			lang: 'pl',
+			dir: 'ltr'
+		});
+	});
+
+	it.each([...locales])('writes %s in the direction the app will', (locale) => {
+		expect(firstPaint(locale, []).dir).toBe(textDirection(locale));
 	});
 });
