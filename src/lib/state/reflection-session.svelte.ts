@@ -1,33 +1,32 @@
 import type { Day, Focus, NoteField, Reflection } from '$lib/domain/reflection';
+import { withFocus, withNote, withStepDate } from '$lib/domain/reflection-changes';
 import type { ReflectionLookup, ReflectionRepo } from '$lib/storage/reflection-repo';
+import { LatestRecord } from './latest-record.svelte';
 import { live } from './live.svelte';
 import { reflectionRepo } from './reflection-repository';
-import { toSaveProblem, type SaveProblem } from './save-feedback';
-import { WriteQueue } from './write-queue';
+import type { SaveProblem } from './save-feedback';
 
 /**
- * The reflection on one web, read live from the database and written the moment anything is
- * typed or chosen. Keystrokes go through a WriteQueue with one slot per question, like the
- * sliders in WebSession: a fast typist makes many writes a second, and only the newest text per
- * question needs to land, right after the one in flight.
+ * The reflection on one web, read live from the database and written whole the moment anything
+ * is typed or chosen, like the answers in WebSession: every keystroke's text reaches the
+ * database in its own write, started in the same task, so the last one is never lost.
  */
 export class ReflectionSession {
 	readonly webId: string;
 	readonly #repo: ReflectionRepo;
 	readonly #lookup: { readonly current: ReflectionLookup | undefined };
-	#saveProblem = $state<SaveProblem | null>(null);
-	#savedAt = $state<number | null>(null);
-	#isSaving = $state(false);
-	readonly #writes = new WriteQueue((error) => {
-		this.#isSaving = false;
-		this.#saveProblem = error === null ? null : toSaveProblem(error);
-		if (error === null) this.#savedAt = Date.now();
-	});
+	readonly #latest: LatestRecord<Reflection>;
 
 	constructor(webId: string, repo: ReflectionRepo = reflectionRepo()) {
 		this.webId = webId;
 		this.#repo = repo;
 		this.#lookup = live(() => repo.lookup(webId));
+		this.#latest = new LatestRecord(() => {
+			const lookup = this.#lookup.current;
+			if (lookup?.status === 'found') return lookup.reflection;
+			// None yet: the first change starts one. A damaged one is never overwritten.
+			return lookup?.status === 'missing' ? null : undefined;
+		});
 	}
 
 	/** undefined while the first read is on its way; `missing` until the first answer. */
@@ -36,8 +35,7 @@ export class ReflectionSession {
 	}
 
 	get reflection(): Reflection | undefined {
-		const lookup = this.lookup;
-		return lookup?.status === 'found' ? lookup.reflection : undefined;
+		return this.#latest.current;
 	}
 
 	get isCorrupt(): boolean {
@@ -45,31 +43,32 @@ export class ReflectionSession {
 	}
 
 	get saveProblem(): SaveProblem | null {
-		return this.#saveProblem;
+		return this.#latest.saveProblem;
 	}
 
 	get savedAt(): number | null {
-		return this.#savedAt;
+		return this.#latest.savedAt;
 	}
 
 	get isSaving(): boolean {
-		return this.#isSaving;
+		return this.#latest.isSaving;
 	}
 
 	setNote(field: NoteField, text: string): Promise<void> {
-		return this.#save(`note:${field}`, () => this.#repo.setNote(this.webId, field, text));
+		return this.#change((r) => withNote(r, field, text));
 	}
 
 	chooseFocus(focus: Focus | null): Promise<void> {
-		return this.#save('focus', () => this.#repo.setFocus(this.webId, focus));
+		return this.#change((r) => withFocus(r, focus));
 	}
 
 	setStepDate(day: Day | null): Promise<void> {
-		return this.#save('stepDate', () => this.#repo.setStepDate(this.webId, day));
+		return this.#change((r) => withStepDate(r, day));
 	}
 
-	#save(slot: string, write: () => Promise<Reflection>): Promise<void> {
-		this.#isSaving = true;
-		return this.#writes.enqueue(slot, write);
+	#change(change: (reflection: Reflection) => Reflection): Promise<void> {
+		return this.#latest.change((latest) =>
+			this.#repo.changeNow(this.webId, latest ?? undefined, change)
+		);
 	}
 }

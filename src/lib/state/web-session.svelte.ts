@@ -2,34 +2,39 @@ import type { DimensionId } from '$lib/domain/dimensions';
 import { findQuestionSet, type QuestionSet } from '$lib/domain/question-set';
 import { dimensionScores, type DimensionScores } from '$lib/domain/scoring';
 import type { Answer, Position, Web } from '$lib/domain/web';
+import {
+	completed,
+	withAnswer,
+	withDimensionAnswer,
+	withPosition,
+	withTalkAbout
+} from '$lib/domain/web-changes';
 import { askPersistenceOnce } from '$lib/pwa/storage-persistence';
 import type { WebLookup, WebRepo } from '$lib/storage/web-repo';
+import { LatestRecord } from './latest-record.svelte';
 import { live } from './live.svelte';
 import { webRepo } from './repositories';
-import { toSaveProblem, type SaveProblem } from './save-feedback';
-import { WriteQueue } from './write-queue';
+import type { SaveProblem } from './save-feedback';
 
 /**
- * One web as the screens see it: read live from the database (the source of truth), written
- * through the repository the moment anything changes. Holds no copy of the answers itself.
+ * One web as the screens see it: read live from the database (the source of truth), and every
+ * change written whole the moment it is made (LatestRecord). Between a change and the live read
+ * that confirms it, the screens show the version just written.
  */
 export class WebSession {
 	readonly id: string;
 	readonly #repo: WebRepo;
 	readonly #lookup: { readonly current: WebLookup | undefined };
-	#lastSaveProblem = $state<SaveProblem | null>(null);
-	#savedAt = $state<number | null>(null);
-	#isSaving = $state(false);
-	readonly #writes = new WriteQueue((error) => {
-		this.#isSaving = false;
-		this.#lastSaveProblem = error === null ? null : toSaveProblem(error);
-		if (error === null) this.#savedAt = Date.now();
-	});
+	readonly #latest: LatestRecord<Web>;
 
 	constructor(id: string, repo: WebRepo = webRepo()) {
 		this.id = id;
 		this.#repo = repo;
 		this.#lookup = live(() => repo.lookup(id));
+		this.#latest = new LatestRecord(() => {
+			const lookup = this.#lookup.current;
+			return lookup?.status === 'found' ? lookup.web : undefined;
+		});
 	}
 
 	/** undefined while the first read is on its way. */
@@ -38,8 +43,7 @@ export class WebSession {
 	}
 
 	get web(): Web | undefined {
-		const lookup = this.lookup;
-		return lookup?.status === 'found' ? lookup.web : undefined;
+		return this.lookup?.status === 'found' ? this.#latest.current : undefined;
 	}
 
 	get questionSet(): QuestionSet | undefined {
@@ -54,53 +58,49 @@ export class WebSession {
 	}
 
 	get saveProblem(): SaveProblem | null {
-		return this.#lastSaveProblem;
+		return this.#latest.saveProblem;
 	}
 
 	/** When every change so far had landed: for a quiet "opgeslagen". */
 	get savedAt(): number | null {
-		return this.#savedAt;
+		return this.#latest.savedAt;
 	}
 
 	/** True from a change until it is in the database. */
 	get isSaving(): boolean {
-		return this.#isSaving;
+		return this.#latest.isSaving;
 	}
 
 	answer(aspectKey: string, answer: Answer | null): Promise<void> {
-		return this.#save(`answer:${aspectKey}`, async () => {
-			const saved = await this.#repo.setAnswer(this.id, aspectKey, answer);
-			// Now there is something worth keeping: ask the browser once not to clear it.
-			void askPersistenceOnce();
-			return saved;
-		});
+		const saved = this.#change((web) => withAnswer(web, aspectKey, answer));
+		// Now there is something worth keeping: ask the browser once not to clear it.
+		void saved.then(() => askPersistenceOnce());
+		return saved;
 	}
 
 	/** One score for the whole dimension (simple mode), or null to take it back. */
 	answerDimension(dimensionId: DimensionId, score: number | null): Promise<void> {
-		return this.#save(`dimension:${dimensionId}`, async () => {
-			const saved = await this.#repo.setDimensionAnswer(this.id, dimensionId, score);
-			void askPersistenceOnce();
-			return saved;
-		});
+		const saved = this.#change((web) => withDimensionAnswer(web, dimensionId, score));
+		void saved.then(() => askPersistenceOnce());
+		return saved;
 	}
 
 	flagTalkAbout(aspectKey: string, isFlagged: boolean): Promise<void> {
-		return this.#save(`talk:${aspectKey}`, () =>
-			this.#repo.setTalkAbout(this.id, aspectKey, isFlagged)
-		);
+		return this.#change((web) => withTalkAbout(web, aspectKey, isFlagged));
 	}
 
 	moveTo(position: Position): Promise<void> {
-		return this.#save('position', () => this.#repo.setPosition(this.id, position));
+		return this.#change((web) => withPosition(web, position));
 	}
 
 	complete(): Promise<void> {
-		return this.#save('complete', () => this.#repo.complete(this.id));
+		return this.#change((web) => completed(web, Date.now()));
 	}
 
-	#save(slot: string, write: () => Promise<Web>): Promise<void> {
-		this.#isSaving = true;
-		return this.#writes.enqueue(slot, write);
+	#change(change: (web: Web) => Web): Promise<void> {
+		return this.#latest.change((latest) =>
+			// A web is only changed once it has been read (the screens wait for it).
+			latest === null ? null : this.#repo.changeNow(latest, change)
+		);
 	}
 }

@@ -52,7 +52,9 @@ export class SpinnenwebDb extends Dexie {
 	readonly #versionChangeListeners = new Set<VersionChangeListener>();
 
 	constructor(name: string = DB_NAME) {
-		super(name);
+		// No query cache: some writes go to IndexedDB directly (write-now.ts) and then tell the live
+		// queries to re-run; with Dexie's cache on, a re-run could answer from the cache instead.
+		super(name, { cache: 'disabled' });
 		for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
 			const declared = this.version(version).stores(stores);
 			if (upgrade) declared.upgrade(upgrade);
@@ -92,13 +94,14 @@ export function getDb(): SpinnenwebDb {
 
 /**
  * True when storage is full. Browsers report it as QuotaExceededError, but inside a transaction
- * Dexie wraps it (an AbortError whose `inner` is the real error), so look through the wrappers.
+ * Dexie wraps it (an AbortError whose `inner` is the real error), and so may we (`cause`):
+ * look through the wrappers.
  */
 export function isQuotaError(error: unknown): boolean {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
 		if ('name' in current && current.name === Dexie.errnames.QuotaExceeded) return true;
-		current = 'inner' in current ? current.inner : undefined;
+		current = 'inner' in current ? current.inner : 'cause' in current ? current.cause : undefined;
 	}
 	return false;
 }

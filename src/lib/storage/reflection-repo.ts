@@ -1,6 +1,5 @@
 import {
 	emptyReflection,
-	MAX_NOTE_LENGTH,
 	ReflectionSchema,
 	type Day,
 	type Focus,
@@ -10,6 +9,13 @@ import {
 import type { SpinnenwebDb, StoredReflection } from './db';
 import { CorruptRecordError, describeIssues, RecordNotFoundError } from './errors';
 import type { CorruptRecordReport } from './web-repo';
+import { writeNow, type PendingWrite } from './write-now';
+import {
+	withFocus,
+	withNote,
+	withReminderDismissed,
+	withStepDate
+} from '$lib/domain/reflection-changes';
 
 /** One reflection by web id, telling "none yet" apart from "there but damaged". */
 export type ReflectionLookup =
@@ -75,38 +81,42 @@ export class ReflectionRepo {
 		return { reflections, corruptCount };
 	}
 
-	/**
-	 * One answer as typed. Stored as is (spaces and all: trimming while someone types would eat the
-	 * space before their next word); an empty answer removes the entry.
-	 */
 	setNote(webId: string, field: NoteField, text: string): Promise<Reflection> {
-		const limited = text.slice(0, MAX_NOTE_LENGTH);
-		return this.#update(webId, (r) => {
-			if ((r.notes[field] ?? '') === limited) return r;
-			const notes = { ...r.notes };
-			if (limited === '') delete notes[field];
-			else notes[field] = limited;
-			return { ...r, notes };
-		});
+		return this.#update(webId, (r) => withNote(r, field, text));
 	}
 
 	setFocus(webId: string, focus: Focus | null): Promise<Reflection> {
-		return this.#update(webId, (r) =>
-			JSON.stringify(r.focus) === JSON.stringify(focus) ? r : { ...r, focus }
-		);
+		return this.#update(webId, (r) => withFocus(r, focus));
 	}
 
-	/** A new date also brings a put-away reminder back: it is a new appointment with oneself. */
 	setStepDate(webId: string, stepDate: Day | null): Promise<Reflection> {
-		return this.#update(webId, (r) =>
-			r.stepDate === stepDate ? r : { ...r, stepDate, reminderDismissedAt: null }
-		);
+		return this.#update(webId, (r) => withStepDate(r, stepDate));
 	}
 
 	dismissReminder(webId: string, now: number = this.#clock()): Promise<Reflection> {
-		return this.#update(webId, (r) =>
-			r.reminderDismissedAt === null ? { ...r, reminderDismissedAt: now } : r
-		);
+		return this.#update(webId, (r) => withReminderDismissed(r, now));
+	}
+
+	/**
+	 * Stores the reflection whole, as the screen has it now, in a write that starts in this task
+	 * (see WebRepo.changeNow). `latest` is the newest version the screen has, or undefined when
+	 * there is none yet. The screen only shows a reflection for a web it has found; see README.md
+	 * for the one moment a web deleted in another tab can still get a note.
+	 */
+	changeNow(
+		webId: string,
+		latest: Reflection | undefined,
+		change: (reflection: Reflection) => Reflection
+	): PendingWrite<Reflection> | null {
+		const now = this.#clock();
+		const base = latest ?? emptyReflection(webId, now);
+		const changed = change(base);
+		if (changed === base) return null;
+		const value = ReflectionSchema.parse({
+			...changed,
+			updatedAt: Math.max(now, base.updatedAt)
+		});
+		return { value, saved: writeNow(this.#db, [{ table: 'reflections', value }]) };
 	}
 
 	/** The person's own choice, so this also removes a damaged record. */

@@ -183,7 +183,8 @@ describe('setAnswer', () => {
 			),
 			{ numRuns: 60 }
 		);
-	});
+		// Sixty small databases, each written up to 25 times: seconds on a busy machine.
+	}, 30_000);
 });
 
 describe('setTalkAbout', () => {

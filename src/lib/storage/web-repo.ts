@@ -1,8 +1,16 @@
-import { allAspectKeys, CURRENT_QUESTION_SET_ID, findQuestionSet } from '$lib/domain/question-set';
+import { CURRENT_QUESTION_SET_ID } from '$lib/domain/question-set';
 import type { DimensionId } from '$lib/domain/dimensions';
 import { WebSchema, type Answer, type Position, type Web } from '$lib/domain/web';
+import {
+	completed,
+	withAnswer,
+	withDimensionAnswer,
+	withPosition,
+	withTalkAbout
+} from '$lib/domain/web-changes';
 import type { SpinnenwebDb, StoredRecord } from './db';
 import { CorruptRecordError, describeIssues, RecordNotFoundError } from './errors';
+import { writeNow, type PendingWrite } from './write-now';
 
 /** What a list of webs needs: no locale, talk-about flags or position. */
 export type WebSummaryRow = Pick<
@@ -53,15 +61,6 @@ function toSummaryRow(web: Web): WebSummaryRow {
  */
 function newestFirst(a: WebSummaryRow, b: WebSummaryRow): number {
 	return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
-/** A bug must not store an answer for an aspect the web's question set does not have. */
-function assertAspectOf(web: Web, aspectKey: string): void {
-	const set = findQuestionSet(web.questionSetId);
-	// A set this app version does not know (from a newer version) cannot be checked here.
-	if (set && !allAspectKeys(set).includes(aspectKey)) {
-		throw new RangeError(`Aspect ${aspectKey} is not in question set ${web.questionSetId}`);
-	}
 }
 
 /**
@@ -161,58 +160,44 @@ export class WebRepo {
 
 	/** A score, "liever niet", or null to make the aspect open again. */
 	setAnswer(id: string, aspectKey: string, answer: Answer | null): Promise<Web> {
-		return this.#update(id, this.#clock(), (web) => {
-			assertAspectOf(web, aspectKey);
-			const isStored = Object.hasOwn(web.answers, aspectKey);
-			if (answer === null ? !isStored : web.answers[aspectKey] === answer) return web;
-			const answers = { ...web.answers };
-			if (answer === null) delete answers[aspectKey];
-			else answers[aspectKey] = answer;
-			return { ...web, answers };
-		});
+		return this.#update(id, this.#clock(), (web) => withAnswer(web, aspectKey, answer));
 	}
 
-	/**
-	 * One score for a whole dimension (simple mode), or null to take it back. The aspects'
-	 * own answers stay as they are: taking the direct score back shows their mean again.
-	 */
+	/** One score for a whole dimension (simple mode), or null to take it back. */
 	setDimensionAnswer(id: string, dimensionId: DimensionId, score: number | null): Promise<Web> {
-		return this.#update(id, this.#clock(), (web) => {
-			const current = web.dimensionAnswers[dimensionId];
-			if (current === (score ?? undefined)) return web;
-			const dimensionAnswers = { ...web.dimensionAnswers };
-			if (score === null) delete dimensionAnswers[dimensionId];
-			else dimensionAnswers[dimensionId] = score;
-			return { ...web, dimensionAnswers };
-		});
+		return this.#update(id, this.#clock(), (web) => withDimensionAnswer(web, dimensionId, score));
 	}
 
 	/** Flag or unflag "hier wil ik over praten"; setting the same state twice changes nothing. */
 	setTalkAbout(id: string, aspectKey: string, isFlagged: boolean): Promise<Web> {
-		return this.#update(id, this.#clock(), (web) => {
-			assertAspectOf(web, aspectKey);
-			if (web.talkAbout.includes(aspectKey) === isFlagged) return web;
-			const talkAbout = isFlagged
-				? [...web.talkAbout, aspectKey]
-				: web.talkAbout.filter((key) => key !== aspectKey);
-			return { ...web, talkAbout };
-		});
+		return this.#update(id, this.#clock(), (web) => withTalkAbout(web, aspectKey, isFlagged));
 	}
 
 	setPosition(id: string, position: Position): Promise<Web> {
-		return this.#update(id, this.#clock(), (web) => {
-			const isSame =
-				web.position.dimensionIndex === position.dimensionIndex &&
-				web.position.aspectKey === position.aspectKey;
-			return isSame ? web : { ...web, position: { ...position } };
-		});
+		return this.#update(id, this.#clock(), (web) => withPosition(web, position));
 	}
 
 	/** Marks the web finished; finishing it again keeps the first time. */
 	complete(id: string, now: number = this.#clock()): Promise<Web> {
-		return this.#update(id, now, (web) =>
-			web.completedAt === null ? { ...web, completedAt: now } : web
-		);
+		return this.#update(id, now, (web) => completed(web, now));
+	}
+
+	/**
+	 * Stores a web, whole, as the person has it on screen now: the write starts in this task and
+	 * survives a reload that follows at once (write-now.ts). For a screen that holds the web it
+	 * changes; `change` gets the latest version it has and returns the next. Returns what will be
+	 * stored (with the new updatedAt) before the write has landed; `saved` tells when it has.
+	 * Returns null when nothing changed.
+	 */
+	changeNow(latest: Web, change: (web: Web) => Web): PendingWrite<Web> | null {
+		const changed = change(latest);
+		if (changed === latest) return null;
+		// Never older than what it replaces, even when the clock steps back.
+		const web = WebSchema.parse({
+			...changed,
+			updatedAt: Math.max(this.#clock(), latest.updatedAt)
+		});
+		return { value: web, saved: writeNow(this.#db, [{ table: 'webs', value: web }]) };
 	}
 
 	/**
