@@ -173,7 +173,7 @@ describe('buildReportModel', () => {
 		expect(model.dateLine).toBe('Filled in on March 3, 2026');
 		expect(model.table.rows[0]).toMatchObject({ name: 'Bodily functions', cells: ['4.3', '4.1'] });
 		expect(model.sections.map((s) => s.title)).toEqual([
-			'I want to give attention to',
+			'What I want to focus on',
 			'My first small step',
 			'Who or what can help',
 			'To talk about',
