@@ -152,7 +152,7 @@ describe('makeReportPdf in languages with other letters', () => {
 		const plain = text.replace(/[\u202a-\u202e]/g, '').normalize('NFKC');
 		const lines = plain.split('\n').map((line) => line.trim());
 		expect(lines).toContain('شبكة العنكبوت الخاصة بي');
-		expect(plain).toContain('درجاتي لكل جانب');
+		expect(plain).toContain('أرقامي لكل جزء');
 		// Shaped, not loose letters: the title's first letter is the initial form of shin.
 		expect(text).toContain('\ufeb7');
 	});

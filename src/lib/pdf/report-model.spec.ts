@@ -117,7 +117,7 @@ describe('buildReportModel', () => {
 		const model = buildReportModel(FULL, ALL);
 		expect(model.chart.series.map((s) => [s.variant, s.legend])).toEqual([
 			['current', 'Nu (3 maart 2026)'],
-			['earlier', 'Eerder (12 november 2025): stippellijn']
+			['earlier', 'Eerder (12 november 2025): gestreepte lijn']
 		]);
 		expect(model.table.columns).toEqual(['Nu (3 maart 2026)', 'Eerder (12 november 2025)']);
 		expect(model.table.rows[0]?.cells).toHaveLength(2);
@@ -173,7 +173,7 @@ describe('buildReportModel', () => {
 		expect(model.dateLine).toBe('Filled in on March 3, 2026');
 		expect(model.table.rows[0]).toMatchObject({ name: 'Bodily functions', cells: ['4.3', '4.1'] });
 		expect(model.sections.map((s) => s.title)).toEqual([
-			'I want to give attention to',
+			'What I want to focus on',
 			'My first small step',
 			'Who or what can help',
 			'To talk about',
