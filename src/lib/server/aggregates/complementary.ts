@@ -55,8 +55,9 @@ export function protect(problem: ProtectionProblem): boolean[] {
 			const unsafe = new Set(system.relations.map((_, r) => r).filter(isUnsafe));
 			const [first] = unsafe;
 			if (first === undefined) return;
-			// Hide the member that repairs the most unsafe sums at once, then the smallest; a
-			// total only when nothing else will do (totals are what the dashboard is most read for).
+			// Hide another member: not a total if anything else will do (totals are what the
+			// dashboard is most read for), then the one that repairs the most unsafe sums at once,
+			// then the smallest.
 			const repairs = (c: number) =>
 				(system.relationsOf[c] ?? []).filter((r) => unsafe.has(r)).length;
 			const [choice] = (members[first] ?? [])

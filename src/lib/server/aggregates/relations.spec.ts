@@ -31,48 +31,52 @@ function coverage(cell: CellKey, months: string[], groups: Groups): number[] {
 }
 
 describe('the year system', () => {
-	it('holds every linear relation between published cells, and only true ones (property)', () => {
-		fc.assert(
-			fc.property(structure, (s) => {
-				const last = s.first + s.length - 1;
-				const range = {
-					first: `2025-${String(s.first).padStart(2, '0')}`,
-					last: `2025-${String(Math.min(12, last)).padStart(2, '0')}`
-				};
-				const [year] = yearsInRange(range);
-				if (!year) return;
-				const groups: Groups = {
-					area: [
-						...Array.from({ length: s.areas }, (_, i) => `${1001 + i}`),
-						...(s.hasUnknownArea ? [null] : [])
-					],
-					team: [...Array.from({ length: s.teams }, (_, i) => `team-${i}`), null],
-					context: CONTEXTS.slice(0, s.contexts)
-				};
-				const system = buildYearSystem(year, groups);
-				const vectors = system.cells.map((cell) => coverage(cell, year.months, groups));
+	it(
+		'holds every linear relation between published cells, and only true ones (property)',
+		{ timeout: 30_000 },
+		() => {
+			fc.assert(
+				fc.property(structure, (s) => {
+					const last = s.first + s.length - 1;
+					const range = {
+						first: `2025-${String(s.first).padStart(2, '0')}`,
+						last: `2025-${String(Math.min(12, last)).padStart(2, '0')}`
+					};
+					const [year] = yearsInRange(range);
+					if (!year) return;
+					const groups: Groups = {
+						area: [
+							...Array.from({ length: s.areas }, (_, i) => `${1001 + i}`),
+							...(s.hasUnknownArea ? [null] : [])
+						],
+						team: [...Array.from({ length: s.teams }, (_, i) => `team-${i}`), null],
+						context: CONTEXTS.slice(0, s.contexts)
+					};
+					const system = buildYearSystem(year, groups);
+					const vectors = system.cells.map((cell) => coverage(cell, year.months, groups));
 
-				// Each relation is true of the finest cells: parent = sum of children.
-				for (const { parent, children } of system.relations) {
-					const sum = (vectors[parent] ?? []).map((_, u) =>
-						children.reduce((t, c) => t + (vectors[c]?.[u] ?? 0), 0)
-					);
-					expect(sum).toEqual(vectors[parent]);
-				}
-				// And they are all there are: the relations' rank is the number of dependencies
-				// between the cells' vectors (cells minus the rank of the vectors).
-				const relations = new RowSpace(system.cells.length);
-				for (const { parent, children } of system.relations) {
-					const row = new Array<number>(system.cells.length).fill(0);
-					row[parent] = -1;
-					for (const c of children) row[c] = 1;
-					relations.add(row);
-				}
-				const published = new RowSpace(vectors[0]?.length ?? 0);
-				for (const v of vectors) published.add(v);
-				expect(relations.rank).toBe(system.cells.length - published.rank);
-			}),
-			{ numRuns: 25 }
-		);
-	});
+					// Each relation is true of the finest cells: parent = sum of children.
+					for (const { parent, children } of system.relations) {
+						const sum = (vectors[parent] ?? []).map((_, u) =>
+							children.reduce((t, c) => t + (vectors[c]?.[u] ?? 0), 0)
+						);
+						expect(sum).toEqual(vectors[parent]);
+					}
+					// And they are all there are: the relations' rank is the number of dependencies
+					// between the cells' vectors (cells minus the rank of the vectors).
+					const relations = new RowSpace(system.cells.length);
+					for (const { parent, children } of system.relations) {
+						const row = new Array<number>(system.cells.length).fill(0);
+						row[parent] = -1;
+						for (const c of children) row[c] = 1;
+						relations.add(row);
+					}
+					const published = new RowSpace(vectors[0]?.length ?? 0);
+					for (const v of vectors) published.add(v);
+					expect(relations.rank).toBe(system.cells.length - published.rank);
+				}),
+				{ numRuns: 25 }
+			);
+		}
+	);
 });
