@@ -72,6 +72,31 @@ export default ts.config(
 		}
 	},
 	{
+		// Server code never reaches into the device's storage, state or UI, and the suppression
+		// rule never leans on its own test support (the attacker must stay independent of it).
+		files: ['src/lib/server/**/*.ts'],
+		ignores: ['**/*.spec.ts', '**/testing/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						'svelte',
+						'svelte/*',
+						'dexie',
+						'$lib/storage',
+						'$lib/storage/*',
+						'$lib/state',
+						'$lib/state/*',
+						'$lib/components',
+						'$lib/components/*',
+						'**/testing/*'
+					]
+				}
+			]
+		}
+	},
+	{
 		// Root config and setup files sit outside the app's tsconfig, so the project service has no
 		// types for them.
 		files: [
