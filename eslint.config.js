@@ -72,6 +72,44 @@ export default ts.config(
 		}
 	},
 	{
+		// The protocol is shared with the browser: zod/mini and the domain's constants, nothing else.
+		files: ['src/lib/sync/protocol.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(?!zod/mini$|\\.\\./domain/|\\$lib/domain/)',
+							message: 'protocol.ts imports only zod/mini and src/lib/domain.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Server code never reaches into the browser's storage, state or components.
+		files: ['src/lib/server/**/*.ts', 'src/routes/api/**/*.ts', 'src/hooks.server.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						'dexie',
+						'svelte',
+						'svelte/*',
+						'$lib/storage/*',
+						'$lib/state/*',
+						'$lib/components/*',
+						'$lib/pdf/*',
+						'$lib/pwa/*'
+					]
+				}
+			]
+		}
+	},
+	{
 		// Root config and setup files sit outside the app's tsconfig, so the project service has no
 		// types for them.
 		files: [
