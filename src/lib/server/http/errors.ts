@@ -46,18 +46,24 @@ const UNAVAILABLE_CODES = new Set([
 	'ETIMEDOUT',
 	'ENOTFOUND',
 	'EPIPE',
-	'57P01', // admin_shutdown
-	'57P02', // crash_shutdown
-	'57P03', // cannot_connect_now
-	'53300', // too_many_connections
+	'3D000', // the database does not exist (dropped, or a wrong DATABASE_URL)
+	'28000', // invalid authorization
+	'28P01', // wrong password
 	'40001', // serialization_failure
-	'40P01' // deadlock_detected
+	'40P01', // deadlock_detected
+	'57014' // query_canceled (a statement timeout)
 ]);
+// Whole classes: 08 connection exceptions, 53 insufficient resources, 57P operator intervention
+// (shutdowns, a server not accepting connections yet).
+const UNAVAILABLE_CLASSES = ['08', '53', '57P'];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
 	if (!(error instanceof Error)) return false;
 	const code = (error as { code?: unknown }).code;
-	if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) {
+	if (
+		typeof code === 'string' &&
+		(UNAVAILABLE_CODES.has(code) || UNAVAILABLE_CLASSES.some((prefix) => code.startsWith(prefix)))
+	) {
 		return true;
 	}
 	// node-postgres after pool.end(), PGlite after close(), and a dropped connection.
