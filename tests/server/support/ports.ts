@@ -5,7 +5,8 @@ const BASE = Number(process.env.SERVER_TEST_PORT ?? 5400);
 export const PORTS = {
 	api: BASE + 10,
 	fuzz: BASE + 20,
-	exactlyOnce: BASE + 30,
+	// Not 5432: PostgreSQL's own port.
+	exactlyOnce: BASE + 34,
 	guards: BASE + 40,
 	logs: BASE + 50,
 	headers: BASE + 60,
