@@ -16,7 +16,7 @@ import { z } from 'zod';
 
 export const LOCK_FILE_NAME = 'spinnenweb.lock';
 
-const LockContentSchema = z.object({ pid: z.number().int(), host: z.string() });
+const LockContentSchema = z.object({ pid: z.number().int().positive(), host: z.string() });
 
 export class DataDirLockedError extends Error {
 	override name = 'DataDirLockedError';
@@ -28,6 +28,8 @@ export interface HeldLock {
 }
 
 function isAlive(pid: number): boolean {
+	// 0 and negative numbers name process groups: kill(-1, 0) "succeeds" for everyone's processes.
+	if (!Number.isInteger(pid) || pid <= 0) return false;
 	try {
 		process.kill(pid, 0);
 		return true;
