@@ -80,13 +80,13 @@ export function cspHeader(directives) {
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
- * Features the app uses, allowed for itself: sharing the PDF (the share sheet) and the camera
- * (scanning a team's QR code); every other powerful feature is off. Only names Chromium knows:
- * an unknown one is a console error on every page.
+ * Features the app uses, allowed for itself: the camera (scanning a team's QR code); every other
+ * powerful feature is off. Sharing the PDF (web-share) is allowed for the page itself by default
+ * and is not named: Chromium on Linux does not know the name, and an unknown name is a console
+ * error on every page. Only names Chromium knows belong here.
  */
 export const PERMISSIONS_POLICY = [
 	'camera=(self)',
-	'web-share=(self)',
 	'accelerometer=()',
 	'autoplay=()',
 	'display-capture=()',

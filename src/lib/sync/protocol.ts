@@ -6,6 +6,10 @@
 import * as z from 'zod/mini';
 import { DIMENSION_IDS } from '../domain/dimensions';
 
+// No eval: the Content-Security-Policy forbids it, and Zod's probe for it would be reported as a
+// violation (see src/lib/domain/zod.ts). Before the first schema below is built.
+z.config({ jitless: true });
+
 /** The most summaries one request may carry; the client splits its outbox into batches of this. */
 export const MAX_BATCH_SIZE = 100;
 
