@@ -8,8 +8,8 @@
 //   database (src/hooks.server.ts listens for 'sveltekit:shutdown').
 import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	appHtmlScriptHashes,
 	cspDirectives,
@@ -19,7 +19,8 @@ import {
 } from '../security-headers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const buildDir = process.env.SPINNENWEB_SERVE_DIR || join(root, 'build');
+// SPINNENWEB_SERVE_DIR serves another build (the update test's second version).
+const buildDir = resolve(process.env.SPINNENWEB_SERVE_DIR || join(root, 'build'));
 
 process.env.PORT ??= '3000';
 process.env.HOST ??= '127.0.0.1';
@@ -58,7 +59,7 @@ const pageCsp = cspHeader(
 let handler;
 try {
 	// Importing the handler runs SvelteKit's init: the database opens (and migrates) before we listen.
-	({ handler } = await import(join(buildDir, 'handler.js')));
+	({ handler } = await import(pathToFileURL(join(buildDir, 'handler.js')).href));
 } catch (error) {
 	const message = error instanceof Error ? error.message : String(error);
 	const name = error instanceof Error ? error.name : '';
