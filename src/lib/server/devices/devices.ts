@@ -23,19 +23,16 @@ export async function registerDevice(db: Queryable): Promise<{ token: string }> 
 	return { token };
 }
 
-/** The device this token belongs to, or undefined. */
-export async function findDevice(db: Queryable, token: string): Promise<Device | undefined> {
-	if (!TOKEN_PATTERN.test(token)) return undefined;
-	const hash = hashToken(token);
-	const { rows } = await db.query<{ id: string | number; token_hash: Uint8Array }>(
-		'SELECT id, token_hash FROM devices WHERE token_hash = $1',
-		[hash]
-	);
-	const row = rows[0];
-	if (!row) return undefined;
-	// The index found the row by hash; the compare in constant time is the check that counts, so
-	// no answer ever depends on how many bytes of a guess were right.
-	const stored = Buffer.from(row.token_hash);
-	if (stored.length !== hash.length || !timingSafeEqual(stored, hash)) return undefined;
-	return { id: String(row.id) };
+/** The hash to look a token up by, or undefined for a string that cannot be a token. */
+export function lookupHash(token: string): Buffer | undefined {
+	return TOKEN_PATTERN.test(token) ? hashToken(token) : undefined;
+}
+
+/**
+ * Whether a stored hash is this one. The index found the row by hash already; the compare in
+ * constant time is the check that counts, so no answer ever depends on how many bytes matched.
+ */
+export function isSameHash(stored: Uint8Array, hash: Buffer): boolean {
+	const storedBuffer = Buffer.from(stored);
+	return storedBuffer.length === hash.length && timingSafeEqual(storedBuffer, hash);
 }

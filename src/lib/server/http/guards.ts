@@ -2,8 +2,14 @@
 // a device's requests also against the device; registering also against a slower hourly limit.
 import type { RequestEvent } from '@sveltejs/kit';
 import type { ServerContext } from '../context';
-import { findDevice, type Device } from '../devices/devices';
-import { addressKey, hit, type Limit } from '../rate-limit/rate-limit';
+import { isSameHash, lookupHash, type Device } from '../devices/devices';
+import {
+	addressKey,
+	hit,
+	hitAsDevice,
+	type Limit,
+	type LimitVerdict
+} from '../rate-limit/rate-limit';
 import { bearerToken, unauthorized } from './auth';
 import { ApiError } from './errors';
 
@@ -25,7 +31,10 @@ function addressLimit(context: ServerContext, event: RequestEvent): Limit {
 }
 
 async function enforce(context: ServerContext, limits: readonly Limit[]): Promise<void> {
-	const verdict = await hit(context.db, limits);
+	refuseOver(await hit(context.db, limits));
+}
+
+function refuseOver(verdict: LimitVerdict): void {
 	if (!verdict.isAllowed) {
 		throw new ApiError(
 			429,
@@ -43,23 +52,21 @@ export async function authorizedDevice(
 	event: RequestEvent
 ): Promise<Device> {
 	const token = bearerToken(event.request);
-	const device = token ? await findDevice(context.db, token) : undefined;
-	const deviceLimit: Limit[] = device
-		? [
-				{
-					key: `device:${device.id}`,
-					windowSeconds: 60,
-					max: context.config.rateLimits.devicePerMinute
-				}
-			]
-		: [];
-	await enforce(context, [addressLimit(context, event), ...deviceLimit]);
-	if (!device) {
+	const address = [addressLimit(context, event)];
+	const hash = token ? lookupHash(token) : undefined;
+	if (!hash) {
+		await enforce(context, address);
 		throw token
 			? unauthorized()
 			: unauthorized('Send the device token as Authorization: Bearer <token>.');
 	}
-	return device;
+	const { device, verdict } = await hitAsDevice(context.db, hash, address, {
+		windowSeconds: 60,
+		max: context.config.rateLimits.devicePerMinute
+	});
+	refuseOver(verdict);
+	if (!device || !isSameHash(device.tokenHash, hash)) throw unauthorized();
+	return { id: device.id };
 }
 
 /** Registering a device: counted per address, per minute and per hour. */

@@ -4,6 +4,7 @@
 // UUID of the batch either way.
 import type { Summary } from '$lib/sync/protocol';
 import type { Queryable } from '../db/database';
+import insertBatchSql from './insert-batch.sql?raw';
 
 export interface ReceiveResult {
 	readonly confirmed: string[];
@@ -11,25 +12,8 @@ export interface ReceiveResult {
 	readonly alreadyStored: number;
 }
 
-// The whole batch goes in as one JSON parameter and is unpacked by PostgreSQL: one round trip and
-// one plan for 1 or 100 rows, the same SQL on PGlite and on PostgreSQL 15.
-export const INSERT_BATCH_SQL = `
-INSERT INTO summaries (
-	uuid, device_id, question_set_id, day,
-	score_lichaamsfuncties, score_mentaal, score_zingeving, score_kwaliteit, score_meedoen, score_dagelijks,
-	focus, context, area, age_band
-)
-SELECT
-	x.uuid, $1::bigint, x.question_set_id, x.day,
-	x.lichaamsfuncties, x.mentaal, x.zingeving, x.kwaliteit, x.meedoen, x.dagelijks,
-	x.focus, x.context, x.area, x.age_band
-FROM jsonb_to_recordset($2::jsonb) AS x (
-	uuid uuid, question_set_id text, day date,
-	lichaamsfuncties numeric, mentaal numeric, zingeving numeric,
-	kwaliteit numeric, meedoen numeric, dagelijks numeric,
-	focus text, context text, area text, age_band text
-)
-ON CONFLICT (uuid) DO NOTHING`;
+// The statement lives in its own file so the benchmark can run the very same SQL without the API.
+export const INSERT_BATCH_SQL: string = insertBatchSql;
 
 /** The rows as INSERT_BATCH_SQL's second parameter reads them. */
 export function batchParameter(summaries: readonly Summary[]): string {
