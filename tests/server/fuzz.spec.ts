@@ -59,7 +59,10 @@ const mutation = fc.oneof(
 );
 
 function mutate(batch: Record<string, Json>[], change: unknown): Json {
-	const items = batch.map((item) => ({ ...item, scores: { ...(item.scores as object) } }));
+	const items: Record<string, Json>[] = batch.map((item) => ({
+		...item,
+		scores: { ...(item.scores as object) }
+	}));
 	const first = items[0] as Record<string, Json>;
 	const c = change as { kind: string; name?: string; value?: Json };
 	switch (c.kind) {

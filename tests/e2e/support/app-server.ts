@@ -29,7 +29,7 @@ export async function startAppServer(dir: string, port: number): Promise<AppServ
 	if (isTaken) throw new Error(`Port ${port} is in use; set E2E_UPDATE_PORT to a free one.`);
 
 	const dataDir = mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-data-'));
-	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
+	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
 	delete env.DATABASE_URL;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...env, SPINNENWEB_SERVE_DIR: dir, DATA_DIR: dataDir },

@@ -61,7 +61,9 @@ export async function createStore(backend: BackendName, label: string): Promise<
 		backend,
 		serverOptions: (port) => ({ port, databaseUrl: url }),
 		open: () => openDatabase({ kind: 'postgres', url, poolSize: 4 }),
-		remove: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+		remove: async () => {
+			await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+		}
 	};
 }
 
