@@ -327,5 +327,5 @@ describeEachBackend('Fuzz', (backend) => {
 		} finally {
 			await db.close();
 		}
-	});
+	}, 900_000); // 5,000 requests one after another: minutes on a busy 2-core machine
 });
