@@ -3,6 +3,7 @@ import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startServerContext, stopServerContext } from '$lib/server/context';
+import { loggable } from '$lib/server/http/errors';
 import { API_CSP, SECURITY_HEADERS } from '../security-headers.js';
 
 /**
@@ -16,7 +17,7 @@ export const init: ServerInit = async () => {
 	// answered: PGlite must be closed cleanly, or its write-ahead log may not replay.
 	process.once('sveltekit:shutdown', () => {
 		stopServerContext().catch((error: unknown) => {
-			console.error('Closing the database failed:', error);
+			console.error(`Closing the database failed: ${loggable(error)}`);
 			process.exitCode = 1;
 		});
 	});

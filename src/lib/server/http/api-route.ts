@@ -4,7 +4,7 @@
 // client nothing of our internals.
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import { serverContext, type ServerContext } from '../context';
-import { ApiError, errorResponse, isDatabaseUnavailable } from './errors';
+import { ApiError, errorResponse, isDatabaseUnavailable, loggable } from './errors';
 
 export type ApiWork = (event: RequestEvent, context: ServerContext) => Promise<Response>;
 
@@ -28,7 +28,9 @@ export function apiRoute(work: ApiWork): RequestHandler {
 				);
 			}
 			// The path only: never the body, the query or a header (a token could be there).
-			console.error(`API error on ${event.request.method} ${event.url.pathname}:`, error);
+			console.error(
+				`API error on ${event.request.method} ${event.url.pathname}: ${loggable(error)}`
+			);
 			return errorResponse(new ApiError(500, 'internal', 'Something went wrong on the server.'));
 		}
 	};

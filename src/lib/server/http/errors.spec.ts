@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './errors';
+import { isDatabaseUnavailable, loggable } from './errors';
 
 function pgError(code: string): Error {
 	return Object.assign(new Error('from the driver'), { code });
@@ -26,5 +26,18 @@ describe('isDatabaseUnavailable', () => {
 		['a thrown string', 'boom']
 	])('is false for %s: that is our fault (500)', (_, error) => {
 		expect(isDatabaseUnavailable(error)).toBe(false);
+	});
+});
+
+describe('loggable', () => {
+	it("keeps the stack and the driver's code, never the row the driver quotes", () => {
+		const error = Object.assign(new Error('new row violates check constraint'), {
+			code: '23514',
+			detail: 'Failing row contains (7.3, 6, 1012, 65-79).'
+		});
+		const line = loggable(error);
+		expect(line).toContain('[23514] Error: new row violates check constraint');
+		expect(line).toContain('errors.spec.ts');
+		expect(line).not.toContain('Failing row');
 	});
 });

@@ -71,3 +71,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 		error.message
 	);
 }
+
+/**
+ * An error as a log may hold it: its stack (name, message, where). Never the driver's `detail`,
+ * which can quote a row, and a row is health data.
+ */
+export function loggable(error: unknown): string {
+	if (!(error instanceof Error)) return typeof error === 'string' ? error : 'a thrown non-error';
+	const code = (error as { code?: unknown }).code;
+	return `${typeof code === 'string' ? `[${code}] ` : ''}${error.stack ?? `${error.name}: ${error.message}`}`;
+}
