@@ -4,7 +4,7 @@
 // hold each summary exactly once, and the outbox must end empty with nothing set aside.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSummary, register, storedUuids } from './support/api';
-import { startServer, type RunningServer } from './support/app-server';
+import { startServers, type RunningServer } from './support/app-server';
 import { createStore, describeEachBackend, type TestStore } from './support/backends';
 import { faultyNetwork } from './support/faulty-network';
 import { flush, MemoryOutbox, type FlushStats } from './support/outbox';
@@ -24,8 +24,8 @@ describeEachBackend('Exactly once under faults', (backend) => {
 		// On PostgreSQL both servers start at the same moment on an empty database: the migration
 		// lock must let exactly one of them make the schema.
 		const count = backend === 'PostgreSQL' ? 2 : 1;
-		servers = await Promise.all(
-			Array.from({ length: count }, (_, i) => startServer(store.serverOptions(port + i)))
+		servers = await startServers(
+			Array.from({ length: count }, (_, i) => store.serverOptions(port + i))
 		);
 	});
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ErrorResponseSchema } from '../../src/lib/sync/protocol';
 import { makeSummary, postSummaries } from './support/api';
-import { startServer, type RunningServer } from './support/app-server';
+import { startServers, type RunningServer } from './support/app-server';
 import { createStore, describeEachBackend, type TestStore } from './support/backends';
 import { awaitFreshWindow } from './support/clock';
 import { PORTS } from './support/ports';
@@ -34,10 +34,8 @@ describeEachBackend('Rate limits', (backend) => {
 		store = await createStore(backend, 'limits');
 		const count = backend === 'PostgreSQL' ? 2 : 1;
 		const base = PORTS.guards + 5 + (backend === 'PGlite' ? 0 : 2);
-		servers = await Promise.all(
-			Array.from({ length: count }, (_, i) =>
-				startServer({ ...store.serverOptions(base + i), env: LIMITS })
-			)
+		servers = await startServers(
+			Array.from({ length: count }, (_, i) => ({ ...store.serverOptions(base + i), env: LIMITS }))
 		);
 	});
 

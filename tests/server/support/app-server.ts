@@ -98,3 +98,16 @@ export function spawnServer(options: ServerOptions): RunningServer {
 		}
 	};
 }
+
+/** Starts several servers at once; if one fails, stops the others before it throws. */
+export async function startServers(options: readonly ServerOptions[]): Promise<RunningServer[]> {
+	const started = await Promise.allSettled(options.map((each) => startServer(each)));
+	const failure = started.find((result) => result.status === 'rejected');
+	if (failure) {
+		await Promise.all(
+			started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined))
+		);
+		throw failure.reason;
+	}
+	return started.map((result) => (result as PromiseFulfilledResult<RunningServer>).value);
+}
