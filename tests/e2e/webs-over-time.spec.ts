@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseWebTransfer } from '../../src/lib/domain/web-transfer';
 import { expectNoAxeViolations } from './support/axe';
+import { expectFits } from './support/fits';
 import { storeRecords, webRecord, type SeedWeb } from './support/seed-webs';
 import { DIMENSIONS, readScoreTable } from './support/web';
 
@@ -144,6 +145,32 @@ test('earlier webs: two compared at first, a third chosen, lines and a table wit
 		.click();
 	await expect(page).toHaveURL(/\/invullen\?web=44444444/);
 });
+
+for (const { what, width, fontSize } of [
+	// As a phone's own text-size setting does it (see a11y.spec.ts): the root font size doubles.
+	{ what: '200 % text', width: 390, fontSize: '225%' },
+	{ what: '320 px', width: 320, fontSize: null }
+]) {
+	test(`earlier webs with three compared and the table open fit at ${what}`, async ({ page }) => {
+		await page.setViewportSize({ width, height: 844 });
+		if (fontSize) {
+			await page.addInitScript((size) => {
+				document.addEventListener('DOMContentLoaded', () => {
+					const style = document.createElement('style');
+					style.textContent = `html { font-size: ${size} !important; }`;
+					document.head.append(style);
+				});
+			}, fontSize);
+		}
+		await openHistory(page);
+		await compareBox(page, WEBS[3]!).check();
+		await expect(legend(page).getByRole('listitem')).toHaveCount(3);
+		const trend = page.getByRole('region', { name: 'Je cijfers door de tijd' });
+		await trend.getByText('Bekijk deze cijfers in een tabel').click();
+		await expect(trend.getByRole('table').getByRole('row')).toHaveCount(4);
+		await expectFits(page, `history at ${what}`, `history-${width}`);
+	});
+}
 
 test('the share screen sends the web as a file the tablet reads, notes only when ticked in', async ({
 	page
