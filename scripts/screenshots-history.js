@@ -12,7 +12,8 @@ mkdirSync(outDir, { recursive: true });
 
 const SIZES = {
 	phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-	tablet: { viewport: { width: 1180, height: 820 }, hasTouch: true }
+	tablet: { viewport: { width: 1180, height: 820 }, hasTouch: true },
+	portrait: { viewport: { width: 820, height: 1180 }, hasTouch: true }
 };
 
 const ASPECTS = {
