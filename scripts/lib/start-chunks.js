@@ -1,19 +1,20 @@
 // Chunks for a first visit: the start page's code in as few files as its loading order allows.
 // Left to itself the bundler splits the code into one chunk per set of pages that share it: some
 // thirty files of a few hundred bytes for the start page, each a request with its own headers and
-// its own gzip dictionary. What the start page always loads together goes into two chunks
-// instead:
-//   start  everything its entries import, statically: what it needs to draw itself;
-//   later  everything it fetches right after (storage, schemas, the update prompt, the reminder),
-//          so that these arrive as one file, not as a dozen.
+// its own gzip dictionary. What the start page always loads together goes into a few larger
+// chunks instead:
+//   start    everything its entries import, statically: what it needs to draw itself;
+//   after-…  what it fetches right after, one chunk per set of imports that fetch it: the update
+//            prompt's code; where something is stored, the storage code and the schemas, then the
+//            reminder. Each arrives as one file, not as a dozen.
 // Other pages keep the bundler's own splitting: they load from the service worker's cache.
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { routeNodes } from './first-load.js';
 
 const KIT_ENTRY = 'node_modules/@sveltejs/kit/src/runtime/client/entry.js';
 
 /**
- * @typedef {{ importedIds: readonly string[], dynamicallyImportedIds: readonly string[], isEntry: boolean }} ModuleInfo
+ * @typedef {{ code: string | null, importedIds: readonly string[], dynamicallyImportedIds: readonly string[], isEntry: boolean }} ModuleInfo
  * @typedef {{ getModuleInfo(id: string): ModuleInfo | null }} ChunkingContext
  */
 
@@ -56,7 +57,7 @@ function staticClosure(ctx, roots, messagesDir, stop = new Set()) {
 export function startPageChunks({ root, outDir }) {
 	const generated = resolve(root, outDir, 'generated/client-optimized');
 	const messagesDir = resolve(root, 'src/lib/paraglide/messages');
-	/** @type {{ start: Set<string>, later: Set<string> } | null} */
+	/** @type {{ start: Set<string>, after: Map<string, { name: string, size: number }> } | null} */
 	let groups = null;
 
 	/** @param {ChunkingContext} ctx */
@@ -70,38 +71,80 @@ export function startPageChunks({ root, outDir }) {
 			...[0, 1, ...nodes.map((n) => Math.abs(n))].map((n) => join(generated, `nodes/${n}.js`))
 		];
 		const start = staticClosure(ctx, entries, messagesDir);
-		// What the start page's own code fetches later; not the other pages (their loaders are the
-		// dynamic imports in SvelteKit's generated files).
-		const laterRoots = [...start]
-			.filter((id) => !id.startsWith(generated))
-			.flatMap((id) => ctx.getModuleInfo(id)?.dynamicallyImportedIds ?? []);
-		const later = staticClosure(ctx, laterRoots, messagesDir, start);
-		return { start, later };
+		// What the start page's own code fetches later (not the other pages: their loaders are the
+		// dynamic imports in SvelteKit's generated files). Each module goes with the others fetched
+		// by the same imports: the storage code, say, comes only where there is something stored,
+		// and must not ride along with the update prompt's code, which comes every time.
+		const afterRoots = new Set(
+			[...start]
+				.filter((id) => !id.startsWith(generated))
+				.flatMap((id) => ctx.getModuleInfo(id)?.dynamicallyImportedIds ?? [])
+				.filter((id) => !start.has(id))
+		);
+		/** @type {Map<string, string[]>} */
+		const reachedFrom = new Map();
+		for (const afterRoot of afterRoots) {
+			for (const id of staticClosure(ctx, [afterRoot], messagesDir, start)) {
+				reachedFrom.set(id, [...(reachedFrom.get(id) ?? []), chunkName(afterRoot)]);
+			}
+		}
+		const after = new Map(
+			[...reachedFrom].map(([id, from]) => [
+				id,
+				{ name: `after-${[...from].sort().join('_')}`, size: from.length }
+			])
+		);
+		return { start, after };
 	}
 
 	/**
-	 * @param {'start' | 'later'} group
-	 * @param {number} priority
+	 * @param {ChunkingContext} ctx
+	 * @param {string} id
 	 */
-	const groupOf = (group, priority) => ({
-		debugName: `first visit: ${group}`,
-		priority,
+	function groupsFor(ctx, id) {
+		groups ??= compute(ctx);
+		// Entries keep their own files: SvelteKit loads them by name.
+		return ctx.getModuleInfo(id)?.isEntry ? null : groups;
+	}
+
+	// A group also takes the modules its own modules import. So the start page's group goes first
+	// (the runtime it shares with everything stays with it), then modules fetched by more imports
+	// before those fetched by fewer: what two imports share never moves into one of them.
+	const afterGroups = Array.from({ length: MAX_SHARED }, (_, i) => MAX_SHARED - i).map((size) => ({
+		debugName: `first visit: after (${size})`,
+		priority: size,
 		/** @param {string} id @param {ChunkingContext} ctx */
 		name: (id, ctx) => {
-			groups ??= compute(ctx);
-			// Entries keep their own files: SvelteKit loads them by name.
-			if (ctx.getModuleInfo(id)?.isEntry) return null;
-			return groups[group].has(id) ? group : null;
+			const found = groupsFor(ctx, id)?.after.get(id);
+			return found && Math.min(found.size, MAX_SHARED) === size ? found.name : null;
 		}
-	});
+	}));
 
 	return {
-		// `start` first: a group also takes the modules its own modules import, and the shared
-		// runtime (Svelte, SvelteKit) must stay with the start page, not move to what comes later.
-		groups: [groupOf('start', 2), groupOf('later', 1)],
+		groups: [
+			{
+				debugName: 'first visit: start',
+				priority: MAX_SHARED + 1,
+				/** @param {string} id @param {ChunkingContext} ctx */
+				name: (id, ctx) => (groupsFor(ctx, id)?.start.has(id) ? 'start' : null)
+			},
+			...afterGroups
+		],
 		/** Forget the module graph between builds. */
 		reset() {
 			groups = null;
 		}
 	};
+}
+
+/** How many of the start page's later imports one module may share, before all count as one. */
+const MAX_SHARED = 8;
+
+/** A readable chunk name for what an import fetches: `src/lib/state/repositories.ts` → `repositories`. */
+/** @param {string} id */
+function chunkName(id) {
+	return basename(id)
+		.replace(/\?.*$/, '')
+		.replace(/\.[^.]*$/, '')
+		.replace(/[^A-Za-z0-9-]/g, '');
 }

@@ -80,7 +80,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await expectNoAxeViolations(page, `share screen (${colorScheme})`);
 
 			await page.goto('/geschiedenis');
-			await expect(page.getByRole('listitem')).toHaveCount(2);
+			await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(2);
 			await expectNoAxeViolations(page, `history (${colorScheme})`);
 			await page.goto('/instellingen');
 			await expect(page.getByRole('switch', { name: 'Eenvoudig invullen' })).toBeVisible();
@@ -255,7 +255,7 @@ async function visitAllPages(page: Page, check: (where: string) => Promise<void>
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await check('share screen');
 	await page.goto('/geschiedenis');
-	await expect(page.getByRole('listitem')).toHaveCount(1);
+	await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(1);
 	await check('history');
 	await page.goto('/instellingen');
 	await check('settings');
