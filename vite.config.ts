@@ -47,6 +47,11 @@ export default defineConfig({
 	resolve: {
 		alias: { html2canvas: jspdfUnused, canvg: jspdfUnused, dompurify: jspdfUnused }
 	},
+	build: {
+		// The bundler's report of slow plugins is for whoever tunes the build, not a problem of it:
+		// it would open every `npm start` with a page of timings (SvelteKit's and Paraglide's).
+		rollupOptions: { checks: { pluginTimings: false } }
+	},
 	test: {
 		projects: [
 			{
