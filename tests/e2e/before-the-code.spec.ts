@@ -2,12 +2,18 @@
 // network) either works or is visibly not ready: it is never taken and then silently undone.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { holdAppCode } from './support/hold-code';
 import { LOCALE_KEY } from './support/locales';
 import { DIMENSIONS, sliders } from './support/web';
 
 // Playwright cannot hold back what a service worker answers: these visits go to the network.
 test.use({ serviceWorkers: 'block' });
+
+// A held response still on its way when a test is done is of no interest any more.
+test.afterEach(async ({ page }) => {
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
 
 const messages = (locale: string) =>
 	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
@@ -38,12 +44,15 @@ test('Arabic chosen before the code has come: the page ends in Arabic, right to 
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Hoe gaat het met je?' })).toBeVisible();
 	await expect.poll(() => hold.waiting).toBeGreaterThan(0);
+	await expect(page.getByRole('switch')).toBeDisabled();
+	await expectNoAxeViolations(page, 'the start page before the code has come');
 
 	// The languages are plain links: they work with the code still away.
 	await page.getByRole('contentinfo').getByRole('link', { name: 'العربية' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 	await expect(page.getByRole('heading', { level: 1, name: ARABIC.app_tagline })).toBeVisible();
+	await expectNoAxeViolations(page, 'the Arabic start page before the code has come');
 
 	// The code arrives and starts: nothing goes back to Dutch.
 	hold.release();

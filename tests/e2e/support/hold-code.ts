@@ -12,7 +12,8 @@ export interface Hold {
  * their way. Until `release()`, every response under /_app/ (or, with `marker`, only those whose
  * text matches, e.g. the storage code) waits. A gate, not a fixed delay: the test acts while the
  * code is certainly still away, however fast or slow the machine is. The page's context must have
- * no service worker (`serviceWorkers: 'block'`), which would answer without asking the network.
+ * no service worker (`serviceWorkers: 'block'`), which would answer without asking the network;
+ * end the test with `page.unrouteAll({ behavior: 'ignoreErrors' })`, for responses still held.
  */
 export async function holdAppCode(page: Page, marker?: RegExp): Promise<Hold> {
 	let open!: () => void;
