@@ -2,10 +2,33 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { startPageChunks } from './scripts/lib/start-chunks.js';
+import svelteConfig from './svelte.config.js';
 
 // jsPDF's optional plugins (HTML and SVG-as-image rendering), which the PDF never uses.
 const jspdfUnused = fileURLToPath(new URL('./src/lib/pdf/jspdf-unused.ts', import.meta.url));
+
+/** The start page's code in a few larger chunks (see scripts/lib/start-chunks.js); client only. */
+function firstVisitChunks(): Plugin {
+	const chunks = startPageChunks({
+		root: fileURLToPath(new URL('.', import.meta.url)),
+		outDir: svelteConfig.kit?.outDir ?? '.svelte-kit'
+	});
+	return {
+		name: 'spinnenweb:first-visit-chunks',
+		apply: 'build',
+		configEnvironment(name) {
+			if (name !== 'client') return;
+			const { groups } = chunks;
+			return { build: { rollupOptions: { output: { codeSplitting: { groups } } } } };
+		},
+		buildStart() {
+			chunks.reset();
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -18,10 +41,16 @@ export default defineConfig({
 				// The app runs in the browser only: the choice lives on the device, then the browser's wish.
 				strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
 			}),
-		sveltekit()
+		sveltekit(),
+		firstVisitChunks()
 	],
 	resolve: {
 		alias: { html2canvas: jspdfUnused, canvg: jspdfUnused, dompurify: jspdfUnused }
+	},
+	build: {
+		// The bundler's report of slow plugins is for whoever tunes the build, not a problem of it:
+		// it would open every `npm start` with a page of timings (SvelteKit's and Paraglide's).
+		rollupOptions: { checks: { pluginTimings: false } }
 	},
 	test: {
 		projects: [

@@ -65,7 +65,7 @@ for (const [sizeName, size] of Object.entries(SIZES)) {
 		await page.screenshot({ path: `${outDir}/${sizeName}-${colorScheme}-dimension-top.png` });
 		await shot('dimension');
 		await page.goto(`${base}/geschiedenis`);
-		await page.getByRole('listitem').first().waitFor();
+		await page.getByRole('main').getByRole('listitem').first().waitFor();
 		await shot('history');
 		await page.goto(`${base}/instellingen`);
 		await page.getByText(/gebruikt nu/).waitFor();

@@ -2,6 +2,9 @@
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { handleCompression } from '$lib/server/compress-page';
+import { handleLanguage } from '$lib/server/page-language';
 import { startServerContext, stopServerContext } from '$lib/server/context';
 import { loggable } from '$lib/server/http/errors';
 import { API_CSP, SECURITY_HEADERS } from '../security-headers.js';
@@ -23,7 +26,7 @@ export const init: ServerInit = async () => {
 	});
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		response.headers.set(name, value);
@@ -35,6 +38,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return response;
 };
+
+// Outermost first: every response gets the headers; a page is drawn in the request's language,
+// then compressed.
+export const handle = sequence(handleSecurityHeaders, handleCompression, handleLanguage);
 
 /** An unexpected error: logged with its stack, answered with nothing of our internals. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

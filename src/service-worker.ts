@@ -10,19 +10,29 @@
 // New versions arrive through the update flow instead: the browser finds a changed worker, it
 // installs beside this one and waits; the page offers "Vernieuwen", and only then does it take over.
 //
+// The start page is not a prerendered file: the server draws it in the visitor's language. The
+// worker caches a copy per language at install and answers with the one asked for (`?lang=`), else
+// the one the person chose (the page tells the worker, see app.html), else the phone's language.
+//
 // Nothing else is cached at run time, so nothing the server says (the API under /api) is ever kept.
 
 import { build, files, prerendered, version, base } from '$service-worker';
-import { routeNavigation } from '$lib/pwa/navigation-route';
+import { chooseLocale, LANGUAGE_PARAM } from '$lib/content/page-language';
+import { locales, toLocale } from '$lib/paraglide/runtime.js';
+import { routeNavigation, startPageCopy } from '$lib/pwa/navigation-route';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 
 const CACHE_PREFIX = 'spinnenweb-';
 const CACHE = `${CACHE_PREFIX}${version}`;
+/** The person's language choice, kept across versions (it is not part of one). */
+const SETTINGS_CACHE = `${CACHE_PREFIX}settings`;
+const LANGUAGE_KEY = `${base}/.spinnenweb-language`;
 
 /** Build output has content hashes in its names; pages and static files do not. */
 const PRECACHED = new Set([...build, ...files, ...prerendered]);
-const UNHASHED = [...files, ...prerendered];
+const START_COPIES = locales.map((locale) => startPageCopy(base, locale));
+const UNHASHED = [...files, ...prerendered, ...START_COPIES];
 
 worker.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -42,7 +52,8 @@ worker.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			for (const key of await caches.keys()) {
-				if (key !== CACHE && key.startsWith(CACHE_PREFIX)) await caches.delete(key);
+				const isOld = key !== CACHE && key !== SETTINGS_CACHE && key.startsWith(CACHE_PREFIX);
+				if (isOld) await caches.delete(key);
 			}
 			// Take the open pages at once: on a first visit, so it works offline from now on; after
 			// an update, because the page asked for it and reloads on `controlling`.
@@ -53,13 +64,16 @@ worker.addEventListener('activate', (event) => {
 
 worker.addEventListener('message', (event: ExtendableMessageEvent) => {
 	// workbox-window's messageSkipWaiting() sends this when the person chose "Vernieuwen".
-	if (isSkipWaiting(event.data)) void worker.skipWaiting();
+	if (messageType(event.data) === 'SKIP_WAITING') void worker.skipWaiting();
+	// The page's first script: the person's language, which the start page it got was not in.
+	if (messageType(event.data) === 'LANGUAGE') {
+		const locale = toLocale((event.data as { locale?: unknown }).locale);
+		if (locale) event.waitUntil(rememberLanguage(locale));
+	}
 });
 
-function isSkipWaiting(data: unknown): boolean {
-	return (
-		typeof data === 'object' && data !== null && 'type' in data && data.type === 'SKIP_WAITING'
-	);
+function messageType(data: unknown): unknown {
+	return typeof data === 'object' && data !== null && 'type' in data ? data.type : undefined;
 }
 
 worker.addEventListener('fetch', (event) => {
@@ -70,7 +84,8 @@ worker.addEventListener('fetch', (event) => {
 
 	if (request.mode === 'navigate') {
 		const route = routeNavigation(url.pathname, prerendered, base);
-		if (route.strategy === 'cache') event.respondWith(fromCache(route.page, request));
+		if (route.strategy === 'start') event.respondWith(startPage(url, request, event));
+		else if (route.strategy === 'cache') event.respondWith(fromCache(route.page, request));
 		else if (route.strategy === 'network') event.respondWith(networkOr(route.fallback, request));
 		return;
 	}
@@ -81,6 +96,25 @@ worker.addEventListener('fetch', (event) => {
 async function fromCache(key: string, request: Request): Promise<Response> {
 	const cached = await caches.match(key, { cacheName: CACHE });
 	return cached ?? fetch(request);
+}
+
+/** The start page in the person's language; a language asked for in the address is remembered. */
+async function startPage(url: URL, request: Request, event: FetchEvent): Promise<Response> {
+	const asked = toLocale(url.searchParams.get(LANGUAGE_PARAM));
+	if (asked) event.waitUntil(rememberLanguage(asked));
+	const locale = chooseLocale(asked, await rememberedLanguage(), worker.navigator.languages);
+	return fromCache(startPageCopy(base, locale), request);
+}
+
+async function rememberedLanguage(): Promise<string | null> {
+	const stored = await caches.match(LANGUAGE_KEY, { cacheName: SETTINGS_CACHE });
+	return stored ? stored.text() : null;
+}
+
+async function rememberLanguage(locale: string): Promise<void> {
+	if ((await rememberedLanguage()) === locale) return;
+	const cache = await caches.open(SETTINGS_CACHE);
+	await cache.put(LANGUAGE_KEY, new Response(locale));
 }
 
 /** An unknown page: the server decides; offline, an empty shell, whose router says "not found". */

@@ -1,24 +1,30 @@
-// What a phone downloads on a first visit to the start page, measured in Chromium from the
-// bytes on the wire (gzip as the server sends them), next to the count from the build output.
+// What a phone downloads on a visit to the start page: the first paint from the build output, and
+// the whole first visit as Chromium fetches it (scripts/lib/whole-visit.js, also the budget test).
 import { firstLoadReport } from '../lib/first-load.js';
+import { measureWholeVisit } from '../lib/whole-visit.js';
 import { PHONE } from './browser.js';
 
 export async function measureFirstLoad(browser, url) {
 	const context = await browser.newContext(PHONE);
-	const page = await context.newPage();
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Network.enable');
-	const types = new Map();
-	const bytes = new Map();
-	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
-	cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
-	await page.goto(`${url}/`, { waitUntil: 'networkidle' });
+	const visit = await measureWholeVisit(await context.newPage(), `${url}/`);
 	await context.close();
 
-	let jsCss = 0;
-	for (const [id, size] of bytes) {
-		if (['Script', 'Stylesheet'].includes(types.get(id))) jsCss += size;
-	}
-	const fromBuild = firstLoadReport('/');
-	return { requests: bytes.size, jsCssWire: jsCss, jsCssBuild: fromBuild.total };
+	// Someone who stored a web before, on a device without the service worker's copy (it was
+	// cleared, or the browser has none): the storage code comes too.
+	const returning = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+	const seed = await returning.newPage();
+	await seed.goto(`${url}/invullen?nieuw=1`);
+	await seed.waitForURL(/web=/);
+	await seed.close();
+	const page = await returning.newPage();
+	const cdp = await returning.newCDPSession(page);
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	const again = await measureWholeVisit(page, `${url}/`);
+	await returning.close();
+
+	return {
+		firstPaint: firstLoadReport('/').total,
+		wholeVisit: visit,
+		withStoredWeb: again
+	};
 }

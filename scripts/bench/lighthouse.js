@@ -1,4 +1,5 @@
-// Lighthouse mobile scores (its default mobile emulation and throttling), median of runs.
+// Lighthouse mobile scores (its default mobile emulation and throttling) and the largest
+// contentful paint in ms, median of runs.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { findChromium } from '../find-chromium.js';
@@ -14,6 +15,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
  */
 export async function measureLighthouse(url, language, runs = 3) {
 	const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+	const paints = [];
 	for (let run = 0; run < runs; run++) {
 		const chrome = await chromeLauncher.launch({
 			chromePath: findChromium(),
@@ -29,9 +31,13 @@ export async function measureLighthouse(url, language, runs = 3) {
 			for (const category of CATEGORIES) {
 				scores[category].push(Math.round((result?.lhr.categories[category]?.score ?? 0) * 100));
 			}
+			paints.push(Math.round(result?.lhr.audits['largest-contentful-paint']?.numericValue ?? NaN));
 		} finally {
 			await chrome.kill();
 		}
 	}
-	return Object.fromEntries(CATEGORIES.map((c) => [c, median(scores[c])]));
+	return {
+		...Object.fromEntries(CATEGORIES.map((c) => [c, median(scores[c])])),
+		lcp: median(paints)
+	};
 }

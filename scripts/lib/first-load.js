@@ -20,10 +20,11 @@ function readJson(path) {
 /**
  * Route id to the node indexes it loads, read from the generated client app.
  * @param {string} [root]
+ * @param {string} [outDir] SvelteKit's outDir, when not the default
  * @returns {Record<string, number[]>}
  */
-export function routeNodes(root = '.') {
-	const source = readFileSync(join(root, APP_ENTRY), 'utf8');
+export function routeNodes(root = '.', outDir = '.svelte-kit') {
+	const source = readFileSync(join(root, APP_ENTRY.replace('.svelte-kit', outDir)), 'utf8');
 	const match = source.match(/export const dictionary = (\{[\s\S]*?\});/);
 	if (!match) throw new Error(`No route dictionary in ${APP_ENTRY}: has SvelteKit changed?`);
 	return new Function(`return ${match[1]}`)();

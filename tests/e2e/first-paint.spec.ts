@@ -1,41 +1,67 @@
-// On a slow phone the app's code takes seconds to arrive. The start page is in the HTML itself,
-// so a Dutch phone shows it before any of that code has run; a phone in another language waits
-// for the app rather than showing Dutch first.
+// On a slow phone the app's code takes seconds to arrive. The server draws the start page in the
+// phone's language, so every phone shows it before any of that code has run; a device whose
+// stored choice is another language waits for the app rather than showing the wrong one first.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { LOCALES, RIGHT_TO_LEFT, useDeviceChoices } from './support/locales';
 
 /** The app's code never arrives: what the phone shows while it is still on its way. */
 async function withoutAppCode(page: Page): Promise<void> {
 	await page.route('**/_app/**/*.js', (route) => route.abort());
 }
 
-test.describe('a Dutch phone', () => {
-	test('shows the start page and its privacy promise before the app code runs', async ({
-		page
-	}) => {
-		await withoutAppCode(page);
-		await page.goto('/');
-		await expect(
-			page.getByRole('heading', { level: 1, name: 'Hoe gaat het met je?' })
-		).toBeVisible();
-		await expect(page.getByText('Alles blijft op je eigen telefoon.')).toBeVisible();
-		// Nothing to press yet: starting needs the app.
-		await expect(page.getByRole('button', { name: 'Begin een nieuwe spinnenweb' })).toBeDisabled();
-	});
-});
+function message(locale: string, key: string): string {
+	const messages = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<
+		string,
+		string
+	>;
+	const text = messages[key];
+	if (text === undefined) throw new Error(`no ${key} in messages/${locale}.json`);
+	return text;
+}
 
-test.describe('a phone in English', () => {
-	test.use({ locale: 'en-US' });
+for (const locale of LOCALES) {
+	test.describe(`a phone in ${locale}`, () => {
+		test.use({ locale });
+
+		test('shows the start page in its language before the app code runs, Begin ready', async ({
+			page
+		}) => {
+			await withoutAppCode(page);
+			await page.goto('/');
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expect(page.locator('html')).toHaveAttribute(
+				'dir',
+				RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr'
+			);
+			await expect(
+				page.getByRole('heading', { level: 1, name: message(locale, 'app_tagline') })
+			).toBeVisible();
+			// Begin is a form the browser follows by itself: ready before the app's code is.
+			await expect(page.getByRole('button', { name: message(locale, 'home_start') })).toBeEnabled();
+			// The simple-mode switch needs the app: visibly not ready yet.
+			await expect(page.getByRole('switch')).toBeDisabled();
+		});
+	});
+}
+
+test.describe('a Dutch phone where Ukrainian was chosen before', () => {
+	test.beforeEach(async ({ page }) => {
+		await useDeviceChoices(page, { locale: 'uk' });
+	});
 
 	test('shows no Dutch before the app code runs: the page waits for it', async ({ page }) => {
 		await withoutAppCode(page);
 		await page.goto('/');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
 		await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
 	});
 
-	test('sees the start page in English once the app runs', async ({ page }) => {
+	test('sees the start page in Ukrainian once the app runs', async ({ page }) => {
 		await page.goto('/');
-		await expect(page.getByRole('heading', { level: 1, name: 'How are you doing?' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: message('uk', 'app_tagline') })
+		).toBeVisible();
 		await expect(page.locator('html')).not.toHaveAttribute('data-waiting');
 	});
 });

@@ -89,34 +89,43 @@ for (const locale of LOCALES) {
 	});
 }
 
-test('the switcher names every language in its own words, marked with its language', async ({
+test('the language links name every language in its own words, marked with its language', async ({
 	page
 }) => {
 	await page.goto('/');
-	const select = page.getByRole('contentinfo').getByRole('combobox', { name: 'Taal' });
-	const options = select.locator('option');
-	await expect(options).toHaveCount(LOCALES.length);
+	const links = page
+		.getByRole('contentinfo')
+		.getByRole('navigation', { name: 'Taal' })
+		.getByRole('link');
+	await expect(links).toHaveCount(LOCALES.length);
 	for (const [i, locale] of LOCALES.entries()) {
-		await expect(options.nth(i)).toHaveAttribute('value', locale);
-		await expect(options.nth(i)).toHaveAttribute('lang', locale);
+		await expect(links.nth(i)).toHaveAttribute('lang', locale);
+		await expect(links.nth(i)).toHaveAttribute('hreflang', locale);
 		expect(OWN_NAMES[locale], `an own name for ${locale} in this test`).toBeDefined();
-		await expect(options.nth(i)).toHaveText(OWN_NAMES[locale]!);
+		await expect(links.nth(i)).toHaveText(OWN_NAMES[locale]!);
 	}
+	// The page's own language is marked as the current one.
+	await expect(links.and(page.locator('[aria-current="true"]'))).toHaveText('Nederlands');
 });
 
 test('a chosen language is remembered on the device, also after a reload', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
-	await page.getByRole('combobox', { name: 'Taal' }).selectOption('ar');
+	await page.getByRole('link', { name: 'العربية' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 	expect(await page.evaluate((key) => localStorage.getItem(key), LOCALE_KEY)).toBe('ar');
 
+	await page.goto('/geschiedenis');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 	await page.reload();
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-	await page.getByRole('combobox').selectOption('en');
+	// Chosen on another page: that page comes back in the new language.
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page).toHaveURL(/\/geschiedenis\?lang=en$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('How are you doing?');
 });
 
@@ -126,7 +135,10 @@ test.describe('with a Turkish browser and no choice made yet', () => {
 	test("the app's first guess is the browser's language", async ({ page }) => {
 		await page.goto('/');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
-		await expect(page.getByRole('combobox')).toHaveValue('tr');
+		await expect(page.getByRole('link', { name: 'Türkçe' })).toHaveAttribute(
+			'aria-current',
+			'true'
+		);
 	});
 });
 

@@ -98,3 +98,31 @@ test('the first load asks no other origin for anything, the worker included', as
 	});
 	expect(precache.files).toBeGreaterThan(10);
 });
+
+test.describe('on an English phone', () => {
+	test.use({ locale: 'en-US' });
+
+	test('offline, the start page comes at once in the phone language, and in a language chosen offline', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/');
+		await waitForServiceWorkerControl(page);
+		await context.setOffline(true);
+
+		// The worker's own copy in English: shown as it arrives, not held back for the app.
+		const english = await page.goto('/');
+		expect(english?.fromServiceWorker()).toBe(true);
+		expect(await english?.text()).toContain('<html lang="en" dir="ltr">');
+		await expect(page.getByRole('heading', { level: 1, name: 'How are you doing?' })).toBeVisible();
+
+		await page.getByRole('link', { name: 'Polski' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+		await expect(page.getByRole('heading', { level: 1, name: 'Jak się masz?' })).toBeVisible();
+
+		// The worker remembers the choice: the plain address gives the Polish copy.
+		const polish = await page.goto('/');
+		expect(await polish?.text()).toContain('<html lang="pl" dir="ltr">');
+		await expect(page.getByRole('heading', { level: 1, name: 'Jak się masz?' })).toBeVisible();
+	});
+});

@@ -1,3 +1,4 @@
+// zod's mini build, made without eval (see ./zod).
 import { z } from './zod';
 import { DIMENSION_IDS } from './dimensions';
 
@@ -46,7 +47,7 @@ export const FocusSchema = z.discriminatedUnion('kind', [
 		kind: z.literal('aspect'),
 		dimensionId: z.enum(DIMENSION_IDS),
 		/** `dimension.aspect`, as in Web.answers. */
-		aspectKey: z.string().min(3)
+		aspectKey: z.string().check(z.minLength(3))
 	})
 ]);
 export type Focus = z.infer<typeof FocusSchema>;
@@ -55,9 +56,12 @@ export type Focus = z.infer<typeof FocusSchema>;
 export const DaySchema = z.iso.date();
 export type Day = z.infer<typeof DaySchema>;
 
-const TimeSchema = z.number().int().nonnegative();
+const TimeSchema = z.int().check(z.nonnegative());
 
-export const NotesSchema = z.partialRecord(z.enum(NOTE_FIELDS), z.string().max(MAX_NOTE_LENGTH));
+export const NotesSchema = z.partialRecord(
+	z.enum(NOTE_FIELDS),
+	z.string().check(z.maxLength(MAX_NOTE_LENGTH))
+);
 export type Notes = z.infer<typeof NotesSchema>;
 
 export const ReflectionSchema = z
@@ -66,20 +70,22 @@ export const ReflectionSchema = z
 		webId: z.uuid(),
 		createdAt: TimeSchema,
 		updatedAt: TimeSchema,
-		focus: FocusSchema.nullable(),
+		focus: z.nullable(FocusSchema),
 		/** Free text, only ever on this device. An empty answer has no entry. */
 		notes: NotesSchema,
 		/** When the person wants to look at how the first step went; drives the start page's reminder. */
-		stepDate: DaySchema.nullable(),
+		stepDate: z.nullable(DaySchema),
 		/** Set when the person put the reminder away ("niet meer laten zien"). */
-		reminderDismissedAt: TimeSchema.nullable()
+		reminderDismissedAt: z.nullable(TimeSchema)
 	})
-	.refine(
-		(r) => r.focus?.kind !== 'aspect' || r.focus.aspectKey.startsWith(`${r.focus.dimensionId}.`),
-		{
-			message: 'an aspect focus lies in its own dimension',
-			path: ['focus', 'aspectKey']
-		}
+	.check(
+		z.refine(
+			(r) => r.focus?.kind !== 'aspect' || r.focus.aspectKey.startsWith(`${r.focus.dimensionId}.`),
+			{
+				message: 'an aspect focus lies in its own dimension',
+				path: ['focus', 'aspectKey']
+			}
+		)
 	);
 export type Reflection = z.infer<typeof ReflectionSchema>;
 

@@ -15,7 +15,7 @@
  * zod/mini, not zod: the parser is meant for the phone's and tablet's own bundle, where every
  * byte counts.
  */
-import * as z from 'zod/mini';
+import { z } from './zod';
 import { DIMENSION_IDS } from './dimensions';
 import { allAspectKeys, findQuestionSet, type QuestionSet } from './question-set';
 import { MAX_NOTE_LENGTH, NOTE_FIELDS, type Reflection } from './reflection';

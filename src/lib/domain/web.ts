@@ -1,3 +1,4 @@
+// zod's mini build, made without eval (see ./zod).
 import { z } from './zod';
 import { DIMENSION_IDS } from './dimensions';
 
@@ -5,7 +6,7 @@ export const MIN_SCORE = 0;
 export const MAX_SCORE = 10;
 
 /** A whole number the person chose on the 0–10 scale. */
-export const ScoreSchema = z.number().int().min(MIN_SCORE).max(MAX_SCORE);
+export const ScoreSchema = z.int().check(z.minimum(MIN_SCORE), z.maximum(MAX_SCORE));
 
 /**
  * One aspect's answer: a score, or "liever niet" (prefer not to say). An aspect without an entry
@@ -17,25 +18,21 @@ export type Answer = z.infer<typeof AnswerSchema>;
 
 /** Where the person was, so a reload or a return resumes exactly there. */
 export const PositionSchema = z.object({
-	dimensionIndex: z
-		.number()
-		.int()
-		.min(0)
-		.max(DIMENSION_IDS.length - 1),
-	aspectKey: z.string().nullable()
+	dimensionIndex: z.int().check(z.minimum(0), z.maximum(DIMENSION_IDS.length - 1)),
+	aspectKey: z.nullable(z.string())
 });
 export type Position = z.infer<typeof PositionSchema>;
 
 /** Times are epoch milliseconds: they sort and index cheaply in IndexedDB. */
-const TimeSchema = z.number().int().nonnegative();
+const TimeSchema = z.int().check(z.nonnegative());
 
 export const WebSchema = z.object({
 	id: z.uuid(),
-	questionSetId: z.string().min(1),
-	locale: z.string().min(2),
+	questionSetId: z.string().check(z.minLength(1)),
+	locale: z.string().check(z.minLength(2)),
 	createdAt: TimeSchema,
 	updatedAt: TimeSchema,
-	completedAt: TimeSchema.nullable(),
+	completedAt: z.nullable(TimeSchema),
 	/** Keyed by aspect key (`dimension.aspect`). */
 	answers: z.record(z.string(), AnswerSchema),
 	/** Aspect keys flagged "hier wil ik over praten". */
@@ -44,7 +41,7 @@ export const WebSchema = z.object({
 	 * Scores the person gave a whole dimension at once (simple mode: "één cijfer voor dit hele
 	 * onderdeel"). Optional with an empty default, so webs stored before it existed still parse.
 	 */
-	dimensionAnswers: z.partialRecord(z.enum(DIMENSION_IDS), ScoreSchema).default({}),
+	dimensionAnswers: z._default(z.partialRecord(z.enum(DIMENSION_IDS), ScoreSchema), {}),
 	position: PositionSchema
 });
 export type Web = z.infer<typeof WebSchema>;

@@ -1,8 +1,9 @@
-// Zod compiles a faster parser with `new Function` where it may. The app's Content-Security-Policy
-// allows no eval, and Zod's mere probe for it is reported as a violation in the browser. So every
-// domain schema is made through this module, after this switch: it must run before the first
-// z.object() is built, which an import guarantees.
-import { z } from 'zod';
+// Every domain schema is made through this module. It is zod's mini build: the same schemas and
+// parser as the classic API, about a fifth of the bytes on a phone's first visit. And zod compiles
+// a faster parser with `new Function` where it may: the app's Content-Security-Policy allows no
+// eval, and zod's mere probe for it is reported as a violation in the browser. So the switch below
+// must run before the first schema is built, which importing this module guarantees.
+import * as z from 'zod/mini';
 
 z.config({ jitless: true });
 

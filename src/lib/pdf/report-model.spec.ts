@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADULT_V1 } from '$lib/domain/question-set';
+import { m } from '$lib/paraglide/messages.js';
 import { emptyReflection } from '$lib/domain/reflection';
 import {
 	availableParts,
@@ -78,6 +79,20 @@ describe('buildReportModel', () => {
 		const model = buildReportModel({ ...FULL, web }, DEFAULT_CHOICES);
 		expect(model.table.rows.map((r) => r.cells[0])[2]).toBe('9,0');
 		expect(model.chart.series[0]?.scores.zingeving).toBe(9);
+	});
+
+	it('says the table holds averages, unless a part was scored as a whole', () => {
+		const averages = m.pdf_scores_caption({}, { locale: 'nl' });
+		const orWhole = m.pdf_scores_caption_whole({}, { locale: 'nl' });
+		expect(orWhole).toContain('een heel onderdeel');
+		expect(buildReportModel(FULL, ALL).table.caption).toBe(averages);
+		const whole = { ...WEB, dimensionAnswers: { zingeving: 9 } };
+		expect(buildReportModel({ ...FULL, web: whole }, ALL).table.caption).toBe(orWhole);
+		// The earlier web counts only when it is in the document.
+		const earlierWhole = { web: { ...EARLIER, dimensionAnswers: { meedoen: 4 } }, set: ADULT_V1 };
+		const withEarlier = { ...FULL, earlier: earlierWhole };
+		expect(buildReportModel(withEarlier, ALL).table.caption).toBe(orWhole);
+		expect(buildReportModel(withEarlier, { ...ALL, earlier: false }).table.caption).toBe(averages);
 	});
 
 	it('has every part in the order of the conversation when all are chosen', () => {

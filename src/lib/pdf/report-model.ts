@@ -179,6 +179,9 @@ export function buildReportModel(input: ReportInput, choices: ReportChoices): Re
 		});
 	}
 
+	const shownWebs = earlier && isIn('earlier') ? [web, earlier.web] : [web];
+	const isAnyScoredWhole = shownWebs.some((w) => Object.keys(w.dimensionAnswers).length > 0);
+
 	const focus = isIn('focus') && reflection?.focus ? reflection.focus : null;
 	const focusId = focus?.dimensionId ?? null;
 	const focusText = focus ? focusRowText(focus, set, locale) : null;
@@ -255,7 +258,10 @@ export function buildReportModel(input: ReportInput, choices: ReportChoices): Re
 			focus: focusId
 		},
 		table: {
-			caption: m.pdf_scores_caption({}, { locale }),
+			// "The average of my answers" is not true of a part scored as a whole (simple mode).
+			caption: isAnyScoredWhole
+				? m.pdf_scores_caption_whole({}, { locale })
+				: m.pdf_scores_caption({}, { locale }),
 			dimensionHeader: m.pdf_dimension_header({}, { locale }),
 			columns: series.map((s) => s.label),
 			rows

@@ -1,10 +1,16 @@
+import { LANGUAGE_PARAM } from '$lib/content/page-language';
+
 /**
  * How the service worker answers a page navigation. Pure, so it is tested without a worker.
  *
- * Every route is prerendered and reads what to show from the query string (`/resultaat?web=…`),
- * so the query never changes which page answers: `/resultaat` does.
+ * Every route but the start page is a prerendered shell and reads what to show from the query
+ * string (`/resultaat?web=…`), so the query never changes which page answers: `/resultaat` does.
+ * The start page is drawn by the server in a language; the worker keeps a copy per language
+ * (startPageCopy) and answers with the one the person's language asks for.
  */
 export type NavigationRoute =
+	/** The start page: answer from the cached copy in the person's language. */
+	| { strategy: 'start' }
 	/** A precached page: answer from the cache (the network only if the cache lost it). */
 	| { strategy: 'cache'; page: string }
 	/** Not a page we know: ask the network; offline, an empty shell (its router shows "not found"). */
@@ -14,8 +20,8 @@ export type NavigationRoute =
 
 /**
  * A page prerendered as an empty shell (`ssr = false`), whose router reads the address: offline it
- * answers an unknown address with the app's "not found". The start page will not do: it is
- * prerendered with its content, and would show itself at any address.
+ * answers an unknown address with the app's "not found". The start page will not do: it comes
+ * with its content, and would show itself at any address.
  */
 export const SHELL_PAGE = '/geschiedenis';
 
@@ -49,7 +55,14 @@ export function routeNavigation(
 	const known = new Map(
 		pages.map((page) => [withoutTrailingSlash(page.slice(base.length) || '/'), page])
 	);
+	if (inApp === '/') return { strategy: 'start' };
 	const page = known.get(inApp);
 	if (page !== undefined) return { strategy: 'cache', page };
 	return { strategy: 'network', fallback: known.get(SHELL_PAGE) ?? `${base}${SHELL_PAGE}` };
+}
+
+/** The address of the start page's copy in one language, as the worker caches and serves it. */
+export function startPageCopy(base: string, locale: string): string {
+	// The root page is the base itself (no trailing slash, which SvelteKit would redirect).
+	return `${base || '/'}?${new URLSearchParams({ [LANGUAGE_PARAM]: locale })}`;
 }

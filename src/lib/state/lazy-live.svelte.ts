@@ -1,9 +1,13 @@
+/** What a lazily loaded query turns out to be: a query to follow, or an answer known at once. */
+export type LazyQuery<T> = { readonly query: () => Promise<T> } | { readonly value: T };
+
 /**
  * Like live(), for screens on the first load: the database code (Dexie, the schemas) is fetched
  * after the screen is painted, so the first paint waits neither for it nor for the time a slow
- * phone takes to run it. Call during component setup; the query stops when the component goes.
+ * phone takes to run it; and not at all when the loader knows the answer without it. Call during
+ * component setup; the query stops when the component goes.
  */
-export function lazyLive<T>(loadQuery: () => Promise<() => Promise<T>>): {
+export function lazyLive<T>(load: () => Promise<LazyQuery<T>>): {
 	readonly current: T | undefined;
 } {
 	let current = $state.raw<T | undefined>(undefined);
@@ -11,10 +15,16 @@ export function lazyLive<T>(loadQuery: () => Promise<() => Promise<T>>): {
 		let subscription: { unsubscribe(): void } | undefined;
 		let isClosed = false;
 		void afterNextPaint()
-			.then(() => Promise.all([import('dexie'), loadQuery()]))
-			.then(([{ liveQuery }, query]) => {
+			.then(load)
+			.then(async (loaded) => {
 				if (isClosed) return;
-				subscription = liveQuery(query).subscribe({
+				if ('value' in loaded) {
+					current = loaded.value;
+					return;
+				}
+				const { liveQuery } = await import('dexie');
+				if (isClosed) return;
+				subscription = liveQuery(loaded.query).subscribe({
 					next: (value) => (current = value),
 					// A failed read leaves the last result in place; the cause goes to the console.
 					error: (error: unknown) => console.error(error)

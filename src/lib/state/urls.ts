@@ -1,4 +1,5 @@
 import { resolve } from '$app/paths';
+import { LANGUAGE_PARAM } from '$lib/content/page-language';
 
 /**
  * The app's addresses, all through resolve() so the app also works under a base path. Routes are prerendered shells (they work offline), so which web to show
@@ -35,6 +36,14 @@ export function resultUrl(webId: string, compareWithId?: string | null): string 
 	return `${resolve('/resultaat')}?${params}`;
 }
 
+/**
+ * Where "Begin" goes: the fill page, asked to make a new web (NEW_WEB_PARAM). A plain address, so
+ * the start page's form works before the app's code has arrived; the fill page makes the web and
+ * puts the web's own address in its place.
+ */
+export const NEW_WEB_URL = resolve('/invullen');
+export const NEW_WEB_PARAM = 'nieuw';
+
 export const HISTORY_URL = resolve('/geschiedenis');
 export const SETTINGS_URL = resolve('/instellingen');
 export const ACCESSIBILITY_URL = resolve('/toegankelijkheid');
@@ -57,4 +66,14 @@ export function reflectUrl(webId: string, step?: number): string {
 /** The share screen: choose what goes into the PDF, then share or download it. */
 export function shareUrl(webId: string): string {
 	return `${resolve('/delen')}?${new URLSearchParams({ web: webId })}`;
+}
+
+/**
+ * The current page in another language: the same address with `lang` set. Followed as a plain
+ * link (with a reload), so it works before the app's code has run; see LANGUAGE_PARAM.
+ */
+export function languageUrl(current: URL, locale: string): string {
+	const params = new URLSearchParams(current.search);
+	params.set(LANGUAGE_PARAM, locale);
+	return `${current.pathname}?${params}`;
 }

@@ -1,6 +1,7 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
+import { DB_NAME } from './db-name';
 
-export const DB_NAME = 'spinnenweb';
+export { DB_NAME };
 
 /**
  * What a table really holds: only the primary key is certain. Anything else may be from an older

@@ -44,7 +44,7 @@ export async function startWebInAnyLanguage(page: Page): Promise<string> {
 	await expect(start).toHaveCount(1);
 	await expect(start).toBeEnabled();
 	await start.click();
-	await page.waitForURL(/\/invullen\?/);
+	await page.waitForURL(/\/invullen\?web=/);
 	return new URL(page.url()).searchParams.get('web') ?? '';
 }
 
