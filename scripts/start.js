@@ -81,8 +81,35 @@ const httpServer = createServer((req, res) => {
 	// Headers set here stay unless the answer sets its own (SvelteKit's pages and the API do).
 	res.setHeader('content-security-policy', pageCsp);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	keepPolicyOffNotModified(res);
 	handler(req, res);
 });
+
+/**
+ * A browser that revalidates a page and gets "304 Not Modified" takes the 304's headers into its
+ * stored copy (RFC 9111 §4.3.4). A policy on the 304 would replace the page's own, whose script
+ * hashes it does not name (the start page is drawn per request): the page's scripts would be
+ * blocked and it would stay blank. So a 304 carries no policy, and the stored page keeps its own.
+ * @param {import('node:http').ServerResponse} res
+ */
+function keepPolicyOffNotModified(res) {
+	const writeHead = res.writeHead;
+	/** @type {any} */ (res).writeHead = function (
+		/** @type {number} */ status,
+		/** @type {any[]} */ ...rest
+	) {
+		if (status === 304) {
+			res.removeHeader('content-security-policy');
+			const headers = rest.find((arg) => typeof arg === 'object' && arg !== null);
+			if (headers && !Array.isArray(headers)) {
+				for (const name of Object.keys(headers)) {
+					if (name.toLowerCase() === 'content-security-policy') delete headers[name];
+				}
+			}
+		}
+		return writeHead.call(res, status, ...rest);
+	};
+}
 
 const port = Number(process.env.PORT);
 const host = process.env.HOST;

@@ -33,7 +33,9 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	}
 	// Pages SvelteKit renders carry its own policy with its script hashes; everything else (the
 	// API's JSON) gets one that allows nothing.
-	if (!response.headers.has('content-security-policy')) {
+	// A 304 carries none: its headers would replace those of the browser's stored page (see
+	// scripts/start.js).
+	if (response.status !== 304 && !response.headers.has('content-security-policy')) {
 		response.headers.set('content-security-policy', API_CSP);
 	}
 	return response;

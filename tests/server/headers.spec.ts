@@ -90,3 +90,17 @@ it.each(PATHS)('%s carries the security headers', async (path) => {
 		for (const hash of inline) expect(scripts).toContain(hash);
 	}
 });
+
+it('a page revalidated as "304 Not Modified" keeps its own policy: the 304 carries none', async () => {
+	const first = await fetch(`${server.url}/`);
+	const etag = first.headers.get('etag');
+	expect(etag, 'the start page can be revalidated').toBeTruthy();
+	expect(first.headers.get('content-security-policy')).toContain('sha256-');
+	await first.arrayBuffer();
+
+	const again = await fetch(`${server.url}/`, { headers: { 'if-none-match': etag ?? '' } });
+	expect(again.status).toBe(304);
+	// Were there one, the browser would put it on its stored page, whose scripts it does not name.
+	expect(again.headers.get('content-security-policy')).toBeNull();
+	expect(again.headers.get('x-content-type-options')).toBe('nosniff');
+});
