@@ -59,6 +59,8 @@ export interface BadRecord {
 	position: number;
 	/** Its id, when that much could be read. */
 	id?: string;
+	/** `invalid`: fails its schema; `duplicate`: its id came earlier; `orphan`: its parent is nowhere. */
+	kind: 'invalid' | 'duplicate' | 'orphan';
 	/** Field paths and what was wrong, never the values (they can be health data). */
 	issues: readonly string[];
 }

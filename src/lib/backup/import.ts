@@ -90,7 +90,8 @@ export async function planImport(backup: ReadBackup, target: BackupTarget): Prom
 					section: section.name,
 					position: index + 1,
 					id,
-					issues: [`(root): its ${parent.section} record is not on this device or in the backup`]
+					kind: 'orphan',
+					issues: []
 				});
 				continue;
 			}

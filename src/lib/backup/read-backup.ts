@@ -99,12 +99,18 @@ async function read(text: string, sections: readonly BackupSection[]): Promise<R
 		payload.records.forEach((raw, index) => {
 			const result = section.parse(raw);
 			if (!result.ok) {
-				bad.push({ section: name, position: index + 1, id: result.id, issues: result.issues });
+				bad.push({
+					section: name,
+					position: index + 1,
+					id: result.id,
+					kind: 'invalid',
+					issues: result.issues
+				});
 				return;
 			}
 			const id = section.idOf(result.record);
 			if (seen.has(id)) {
-				bad.push({ section: name, position: index + 1, id, issues: ['(root): the same id twice'] });
+				bad.push({ section: name, position: index + 1, id, kind: 'duplicate', issues: [] });
 				return;
 			}
 			seen.add(id);

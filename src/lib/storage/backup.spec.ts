@@ -381,11 +381,13 @@ describe('bad files', () => {
 		const outcome = await applyImport(plan, new Map(), device.target);
 		expect(outcome.counts.webs?.added).toBe(1);
 		expect(outcome.counts.reflections?.added).toBe(1);
-		expect(outcome.bad.map(({ section, position, id }) => ({ section, position, id }))).toEqual([
-			{ section: 'webs', position: 2, id: makeWeb(2).id },
-			{ section: 'webs', position: 3, id: undefined },
-			{ section: 'webs', position: 4, id: ok.id },
-			{ section: 'reflections', position: 2, id: orphan.webId }
+		expect(
+			outcome.bad.map(({ section, position, id, kind }) => ({ section, position, id, kind }))
+		).toEqual([
+			{ section: 'webs', position: 2, id: makeWeb(2).id, kind: 'invalid' },
+			{ section: 'webs', position: 3, id: undefined, kind: 'invalid' },
+			{ section: 'webs', position: 4, id: ok.id, kind: 'duplicate' },
+			{ section: 'reflections', position: 2, id: orphan.webId, kind: 'orphan' }
 		]);
 		expect(outcome.bad[0]!.issues.join()).toMatch(/answers/);
 		// Where, never what: no stored value appears in the issues.
