@@ -25,7 +25,7 @@ function day(date: Date): string {
  */
 export async function makeBackup(
 	target: BackupTarget,
-	options: { now: Date; scope: BackupEnvelope['scope']; app?: string }
+	options: { now: number; scope: BackupEnvelope['scope']; app?: string }
 ): Promise<MadeBackup> {
 	const content: Record<string, SectionPayload> = {};
 	const counts: Record<string, number> = {};
@@ -48,7 +48,7 @@ export async function makeBackup(
 	const envelope: BackupEnvelope = {
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
-		createdAt: options.now.toISOString(),
+		createdAt: new Date(options.now).toISOString(),
 		scope: options.scope,
 		...(options.app ? { app: options.app } : {}),
 		checksum: { algorithm: 'SHA-256', value: await contentChecksum(content) },
@@ -61,7 +61,7 @@ export async function makeBackup(
 	return {
 		envelope,
 		text,
-		fileName: `spinnenweb-backup-${day(options.now)}.json`,
+		fileName: `spinnenweb-backup-${day(new Date(options.now))}.json`,
 		counts,
 		skipped
 	};

@@ -154,7 +154,7 @@ async function parentsOnDevice(
  */
 export async function applyImport(
 	plan: ImportPlan,
-	choices: ReadonlyMap<string, Choice>,
+	choices: Readonly<Record<string, Choice>>,
 	target: BackupTarget
 ): Promise<ImportOutcome> {
 	const counts: Record<string, SectionCounts> = {};
@@ -182,7 +182,7 @@ export async function applyImport(
 				const isWrite =
 					p.decision === 'add' ||
 					p.decision === 'take-file' ||
-					(p.decision === 'conflict' && choices.get(baseKey(section.name, p.id)) === 'file');
+					(p.decision === 'conflict' && choices[baseKey(section.name, p.id)] === 'file');
 				if (isWrite) {
 					writes.set(section, [...(writes.get(section) ?? []), p.record]);
 					if (p.decision === 'add') sectionCounts.added++;

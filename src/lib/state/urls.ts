@@ -58,3 +58,8 @@ export function reflectUrl(webId: string, step?: number): string {
 export function shareUrl(webId: string): string {
 	return `${resolve('/delen')}?${new URLSearchParams({ web: webId })}`;
 }
+
+/** The phone shows its web as a QR code for a tablet to read. */
+export function qrShareUrl(webId: string): string {
+	return `${resolve('/delen/qr')}?${new URLSearchParams({ web: webId })}`;
+}

@@ -106,11 +106,11 @@ async function snapshot(device: Device) {
 	};
 }
 
-async function exportText(device: Device, now = new Date(Date.UTC(2026, 10, 23, 14, 5))) {
+async function exportText(device: Device, now = Date.UTC(2026, 10, 23, 14, 5)) {
 	return (await makeBackup(device.target, { now, scope: 'personal', app: 'test' })).text;
 }
 
-async function importText(device: Device, text: string, choices = new Map<string, Choice>()) {
+async function importText(device: Device, text: string, choices: Record<string, Choice> = {}) {
 	const read = await readBackupText(text, device.target.sections);
 	if (!read.ok) throw new Error(`refused: ${read.reason}`);
 	const plan = await planImport(read.backup, device.target);
@@ -238,11 +238,7 @@ describe('backup and restore', () => {
 		// Nothing changes until the person has chosen.
 		expect(await phone.db.webs.get(web.id)).toEqual(onPhone);
 
-		const outcome = await applyImport(
-			plan,
-			new Map([[plan.conflicts[0]!.key, 'file' as const]]),
-			phone.target
-		);
+		const outcome = await applyImport(plan, { [plan.conflicts[0]!.key]: 'file' }, phone.target);
 		expect(outcome.counts.webs).toEqual({ added: 0, updated: 1, unchanged: 1, kept: 0 });
 		expect(await phone.db.webs.get(web.id)).toEqual(onTablet);
 
@@ -261,7 +257,7 @@ describe('backup and restore', () => {
 		const mine = makeWeb(1, { locale: 'uk', updatedAt: 1_800_000_100_000 });
 		await phone.db.webs.put(mine);
 		const text = await exportText(tablet);
-		const first = await importText(phone, text, new Map());
+		const first = await importText(phone, text, {});
 		expect(first.plan.conflicts).toHaveLength(1);
 		expect(first.outcome.counts.webs?.kept).toBe(1);
 		const second = await importText(phone, text);
@@ -278,7 +274,7 @@ describe('backup and restore', () => {
 		const plan = await planImport(read.backup, fresh.target);
 		const meanwhile = makeWeb(1, { locale: 'ar', updatedAt: 1_900_000_000_000 });
 		await fresh.db.webs.put(meanwhile);
-		const outcome = await applyImport(plan, new Map(), fresh.target);
+		const outcome = await applyImport(plan, {}, fresh.target);
 		expect(outcome.changedMeanwhile).toBe(1);
 		expect(await fresh.db.webs.get(meanwhile.id)).toEqual(meanwhile);
 	});
@@ -378,7 +374,7 @@ describe('bad files', () => {
 		const read = await readBackupText(text, device.target.sections);
 		if (!read.ok) throw new Error(read.reason);
 		const plan = await planImport(read.backup, device.target);
-		const outcome = await applyImport(plan, new Map(), device.target);
+		const outcome = await applyImport(plan, {}, device.target);
 		expect(outcome.counts.webs?.added).toBe(1);
 		expect(outcome.counts.reflections?.added).toBe(1);
 		expect(
@@ -415,7 +411,7 @@ describe('bad files', () => {
 					const read = await readBackupText(text, phone.target.sections);
 					if (read.ok) {
 						// A change that kept it valid (e.g. inside the app field) may import; then it is the same data.
-						await applyImport(await planImport(read.backup, phone.target), new Map(), phone.target);
+						await applyImport(await planImport(read.backup, phone.target), {}, phone.target);
 					}
 					expect(await snapshot(phone)).toEqual(before);
 				}
