@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readQrFromPixels } from './jsqr-reader';
-import { qrMatrix, QUIET_ZONE } from './qr-image';
+import { qrMatrix } from './qr-image';
+import { QUIET_ZONE } from './quiet-zone';
 import { sealWebForQr } from './qr-payload';
 import { SAMPLE_WEB } from './testing';
 

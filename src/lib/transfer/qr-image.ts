@@ -35,6 +35,3 @@ export function qrPath({ size, dark }: QrMatrix): string {
 	}
 	return path;
 }
-
-/** The quiet zone QR readers need around a code, in modules. */
-export const QUIET_ZONE = 4;
