@@ -59,7 +59,9 @@ for (const [sizeName, size] of Object.entries(SIZES)) {
 	const id = await fillFirstPart(page);
 	await backupFile(page, `${outDir}/first.json`);
 	await page.getByRole('status').filter({ hasText: 'Je back-up is klaar' }).waitFor();
-	await shot('backup-made');
+	await page
+		.getByRole('region', { name: 'Back-up' })
+		.screenshot({ path: `${outDir}/${sizeName}-${colorScheme}-vault-backup-card.png` });
 
 	// A second device restores, then both change the web: a conflict.
 	const other = await make();
@@ -67,10 +69,9 @@ for (const [sizeName, size] of Object.entries(SIZES)) {
 	await tablet.goto(`${base}/instellingen`);
 	await tablet.getByLabel('Kies een back-up').setInputFiles(`${outDir}/first.json`);
 	await tablet.getByText('De back-up is teruggezet.').waitFor();
-	await tablet.screenshot({
-		path: `${outDir}/${sizeName}-${colorScheme}-vault-restored.png`,
-		fullPage: true
-	});
+	await tablet
+		.getByRole('region', { name: 'Back-up' })
+		.screenshot({ path: `${outDir}/${sizeName}-${colorScheme}-vault-restored-card.png` });
 	await setAnswer(tablet, id, '9');
 	await setAnswer(page, id, '1');
 	await backupFile(tablet, `${outDir}/second.json`);
@@ -79,14 +80,18 @@ for (const [sizeName, size] of Object.entries(SIZES)) {
 	await page.goto(`${base}/instellingen`);
 	await page.getByLabel('Kies een back-up').setInputFiles(`${outDir}/second.json`);
 	await page.getByRole('heading', { name: 'Kies wat je wilt houden' }).waitFor();
-	await page.getByRole('heading', { name: 'Kies wat je wilt houden' }).scrollIntoViewIfNeeded();
 	await shot('conflict');
+	await page
+		.getByRole('region', { name: 'Back-up' })
+		.screenshot({ path: `${outDir}/${sizeName}-${colorScheme}-vault-conflict-card.png` });
 	await page.getByRole('button', { name: 'Stoppen, niets veranderen' }).click();
 
 	writeFileSync(`${outDir}/not-a-backup.json`, '{"hello": "world"}');
 	await page.getByLabel('Kies een back-up').setInputFiles(`${outDir}/not-a-backup.json`);
 	await page.getByText('Dit is geen back-up van Spinnenweb.').waitFor();
-	await shot('refused');
+	await page
+		.getByRole('region', { name: 'Back-up' })
+		.screenshot({ path: `${outDir}/${sizeName}-${colorScheme}-vault-refused-card.png` });
 
 	await page.getByLabel(/Typ WISSEN/).fill('wisse');
 	await page.getByRole('button', { name: 'Alles wissen' }).click();
