@@ -3,6 +3,8 @@
 // (DESIGN.md §6) and writes bench/results.json. Timings are figures to read, never test failures.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { launchBrowser } from './bench/browser.js';
+import { measureCrypto, measureCryptoSize } from './bench/crypto.js';
+import { measureQrChunks } from './bench/lazy-chunks.js';
 import { measureFirstLoad } from './bench/first-load.js';
 import { measureHistory } from './bench/history.js';
 import { measureLighthouse } from './bench/lighthouse.js';
@@ -132,6 +134,24 @@ try {
 	record('pdf', 'first PDF of a visit (incl. loading its code)', pdf.firstMs, 'ms', [2000, 'max']);
 	record('pdf', 'a later PDF (median of 4)', pdf.laterMs, 'ms', [1000, 'max']);
 	record('pdf', 'size of a one-web summary', pdf.bytes / 1024, 'KB', [500, 'max']);
+
+	// The passcode lock's code is loaded only once a passcode is set.
+	const size = await measureCryptoSize();
+	record('lock', 'crypto module, lazily loaded (gzip, own code)', size.ownGzip / 1024, 'KB');
+	record('lock', '  the same with zod/mini in it', size.withZodGzip / 1024, 'KB');
+	const lock = await measureCrypto(browser, server.url);
+	record('lock', 'unlock: PBKDF2 600k + unwrap (median of 5)', lock.unlockMs, 'ms');
+	record('lock', 'open 1,000 sealed webs from IndexedDB (median 5)', lock.openMs, 'ms');
+	record('lock', 'unlock with 1,000 webs stored, total (median 5)', lock.totalMs, 'ms');
+	record('lock', 'one sealed web (ciphertext with tag)', lock.bytesPerWeb, 'B');
+
+	// Loaded on the QR screens when a code is drawn or read, never before.
+	const qr = measureQrChunks();
+	record('qr', 'phone: draw the code + seal the web (gzip)', qr.phone / 1024, 'KB');
+	record('qr', 'tablet: read frames (jsQR) + open the web (gzip)', qr.tablet / 1024, 'KB');
+	record('qr', '  the same where zod is loaded already', qr.tabletWithoutZod / 1024, 'KB');
+	record('qr', '  of which qrcode', qr.drawOnly / 1024, 'KB');
+	record('qr', '  of which jsQR', qr.readOnly / 1024, 'KB');
 } finally {
 	await browser.close();
 	await server.stop();

@@ -79,6 +79,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await page.goto(`/delen?web=${later}`);
 			await expect(page.getByRole('heading', { level: 1, name: 'Je web delen' })).toBeVisible();
 			await expectNoAxeViolations(page, `share screen (${colorScheme})`);
+			await page.goto(`/delen/qr?web=${later}`);
+			await page.getByLabel('Typ de code die op de tablet staat').fill('482915307661');
+			await page.getByRole('button', { name: 'Maak de QR-code' }).click();
+			await expect(page.getByRole('img', { name: 'QR-code met je web' })).toBeVisible();
+			await expectNoAxeViolations(page, `the phone's QR code (${colorScheme})`);
+			await page.goto('/qr-lezen');
+			await expect(page.getByText(/^\d{3} \d{3} \d{3} \d{3}$/)).toBeVisible();
+			await expectNoAxeViolations(page, `the QR reader (${colorScheme})`);
 
 			await page.goto('/geschiedenis');
 			await expect(
@@ -230,6 +238,14 @@ async function visitAllPages(page: Page, check: (where: string) => Promise<void>
 	await page.goto(`/delen?web=${webId}`);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await check('share screen');
+	await page.goto(`/delen/qr?web=${webId}`);
+	await page.getByRole('main').getByRole('textbox').fill('482915307661');
+	await page.getByRole('main').getByRole('button').click();
+	await expect(page.getByRole('main').getByRole('img')).toBeVisible();
+	await check('the QR code on the phone');
+	await page.goto('/qr-lezen');
+	await expect(page.getByText(/^\d{3} \d{3} \d{3} \d{3}$/)).toBeVisible();
+	await check('the QR reader');
 	await page.goto('/geschiedenis');
 	await expect(page.getByRole('list', { name: 'Al je webs' }).getByRole('listitem')).toHaveCount(1);
 	await check('history');

@@ -86,3 +86,19 @@ test('everything the app caches for offline use stays within 2 MB', () => {
 		`the app's files are ${total} B, budget ${PRECACHE_BUDGET} B:\n${largest}`
 	).toBeLessThanOrEqual(PRECACHE_BUDGET);
 });
+
+test('the QR code libraries load only when a QR screen draws or reads a code', () => {
+	const markers = {
+		qrcode: /The amount of data is too big to be stored in a QR Code/,
+		jsQR: /invertFirst/
+	};
+	for (const route of ['/', '/resultaat', '/instellingen', '/delen/qr', '/qr-lezen']) {
+		const code = firstLoadFiles(route)
+			.filter((file) => file.endsWith('.js'))
+			.map((file) => ({ file, text: readFileSync(join('build/client', file), 'utf8') }));
+		for (const [name, marker] of Object.entries(markers)) {
+			const carriers = code.filter((c) => marker.test(c.text)).map((c) => c.file);
+			expect(carriers, `${name} is in the first load of ${route}`).toEqual([]);
+		}
+	}
+});

@@ -20,7 +20,7 @@ test('settings tell in plain words how the data is kept, how much is used, and w
 	);
 	await expect(storage.getByRole('heading', { name: 'Wat kun je doen?' })).toBeVisible();
 	await expect(storage).toContainText('Zet Spinnenweb op je beginscherm');
-	await expect(storage).toContainText('Een reservekopie maken kan nog niet');
+	await expect(storage).toContainText('Maak af en toe een back-up.');
 	// Asking again gets an answer on screen: here still no, with what to do first.
 	await storage.getByRole('button', { name: 'Opnieuw vragen' }).click();
 	await expect(storage.getByRole('status')).toHaveText(

@@ -77,3 +77,8 @@ export function languageUrl(current: URL, locale: string): string {
 	params.set(LANGUAGE_PARAM, locale);
 	return `${current.pathname}?${params}`;
 }
+
+/** The phone shows its web as a QR code for a tablet to read. */
+export function qrShareUrl(webId: string): string {
+	return `${resolve('/delen/qr')}?${new URLSearchParams({ web: webId })}`;
+}

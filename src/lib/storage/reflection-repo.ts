@@ -8,6 +8,8 @@ import {
 } from '$lib/domain/reflection';
 import type { SpinnenwebDb, StoredReflection } from './db';
 import { CorruptRecordError, describeIssues, RecordNotFoundError } from './errors';
+import { NO_LOCK, openStored, SealedWrites, type LockSource } from './record-lock';
+import { updateSealed } from './sealed-update';
 import type { CorruptRecordReport } from './web-repo';
 import { writeNow, type PendingWrite } from './write-now';
 import {
@@ -31,6 +33,8 @@ export interface ReflectionList {
 export interface ReflectionRepoOptions {
 	clock?: () => number;
 	onCorrupt?: (report: CorruptRecordReport) => void;
+	/** The passcode lock, when one is set and open (record-lock.ts); none by default. */
+	lock?: LockSource;
 }
 
 function warnCorrupt({ id, issues }: CorruptRecordReport): void {
@@ -48,17 +52,21 @@ export class ReflectionRepo {
 	readonly #clock: () => number;
 	readonly #onCorrupt: (report: CorruptRecordReport) => void;
 	readonly #reported = new Set<string>();
+	readonly #lock: LockSource;
+	readonly #sealedWrites: SealedWrites;
 
 	constructor(db: SpinnenwebDb, options: ReflectionRepoOptions = {}) {
 		this.#db = db;
 		this.#clock = options.clock ?? Date.now;
 		this.#onCorrupt = options.onCorrupt ?? warnCorrupt;
+		this.#lock = options.lock ?? NO_LOCK;
+		this.#sealedWrites = new SealedWrites(db);
 	}
 
 	async lookup(webId: string): Promise<ReflectionLookup> {
 		const raw = await this.#db.reflections.get(webId);
 		if (raw === undefined) return { status: 'missing' };
-		const reflection = this.#parse(raw);
+		const reflection = await this.#read(raw);
 		return reflection ? { status: 'found', reflection } : { status: 'corrupt', webId };
 	}
 
@@ -74,7 +82,7 @@ export class ReflectionRepo {
 		const reflections: Reflection[] = [];
 		let corruptCount = 0;
 		for (const raw of raws) {
-			const reflection = this.#parse(raw);
+			const reflection = await this.#read(raw);
 			if (reflection) reflections.push(reflection);
 			else corruptCount++;
 		}
@@ -116,7 +124,12 @@ export class ReflectionRepo {
 			...changed,
 			updatedAt: Math.max(now, base.updatedAt)
 		});
-		return { value, saved: writeNow(this.#db, [{ table: 'reflections', value }]) };
+		const lock = this.#lock();
+		// Without a lock the write starts in this very task; with one it follows the sealing.
+		const saved = lock
+			? this.#sealedWrites.write(lock, 'reflections', webId, value)
+			: writeNow(this.#db, [{ table: 'reflections', value }]);
+		return { value, saved };
 	}
 
 	/** The person's own choice, so this also removes a damaged record. */
@@ -132,6 +145,27 @@ export class ReflectionRepo {
 	#update(webId: string, change: (reflection: Reflection) => Reflection): Promise<Reflection> {
 		const { webs, reflections } = this.#db;
 		const now = this.#clock();
+		const lock = this.#lock();
+		if (lock) {
+			return this.#sealedWrites.inTurn(() =>
+				updateSealed({
+					db: this.#db,
+					lock,
+					table: 'reflections',
+					key: webId,
+					schema: ReflectionSchema,
+					// No reflection for a web that is gone, as below.
+					alsoReads: [webs],
+					check: async () => {
+						if ((await webs.get(webId)) === undefined) throw new RecordNotFoundError(webId);
+					},
+					fresh: () => emptyReflection(webId, now),
+					change,
+					finish: (changed) => ReflectionSchema.parse({ ...changed, updatedAt: now }),
+					onCorrupt: (issues) => this.#report(webId, issues)
+				})
+			);
+		}
 		return this.#db.transaction('rw', webs, reflections, async () => {
 			const raw = await reflections.get(webId);
 			let current: Reflection;
@@ -153,6 +187,16 @@ export class ReflectionRepo {
 			await reflections.put(next);
 			return next;
 		});
+	}
+
+	/** Opens (with a lock) and parses a stored reflection; a damaged one is reported, not thrown. */
+	async #read(raw: StoredReflection): Promise<Reflection | undefined> {
+		const lock = this.#lock();
+		if (!lock) return this.#parse(raw);
+		const read = await openStored(lock, 'reflections', raw, ReflectionSchema);
+		if (read.success) return read.data;
+		this.#report(String(raw.webId), read.issues);
+		return undefined;
 	}
 
 	#parse(raw: StoredReflection): Reflection | undefined {

@@ -10,6 +10,8 @@ import {
 } from '$lib/domain/web-changes';
 import type { SpinnenwebDb, StoredRecord } from './db';
 import { CorruptRecordError, describeIssues, RecordNotFoundError } from './errors';
+import { NO_LOCK, openStored, SealedWrites, type LockSource, type RecordLock } from './record-lock';
+import { updateSealed } from './sealed-update';
 import { writeNow, type PendingWrite } from './write-now';
 
 /** What a list of webs needs: no locale, talk-about flags or position. */
@@ -44,6 +46,8 @@ export interface WebRepoOptions {
 	clock?: () => number;
 	/** Told once per damaged record per repository. Defaults to a console warning. */
 	onCorrupt?: (report: CorruptRecordReport) => void;
+	/** The passcode lock, when one is set and open (record-lock.ts); none by default. */
+	lock?: LockSource;
 }
 
 function warnCorrupt({ id, issues }: CorruptRecordReport): void {
@@ -73,11 +77,15 @@ export class WebRepo {
 	readonly #clock: () => number;
 	readonly #onCorrupt: (report: CorruptRecordReport) => void;
 	readonly #reported = new Set<string>();
+	readonly #lock: LockSource;
+	readonly #sealedWrites: SealedWrites;
 
 	constructor(db: SpinnenwebDb, options: WebRepoOptions = {}) {
 		this.#db = db;
 		this.#clock = options.clock ?? Date.now;
 		this.#onCorrupt = options.onCorrupt ?? warnCorrupt;
+		this.#lock = options.lock ?? NO_LOCK;
+		this.#sealedWrites = new SealedWrites(db);
 	}
 
 	async create(locale: string, now: number = this.#clock()): Promise<Web> {
@@ -93,15 +101,16 @@ export class WebRepo {
 			dimensionAnswers: {},
 			position: { dimensionIndex: 0, aspectKey: null }
 		} satisfies Web);
+		const lock = this.#lock();
 		// add, not put: even an impossible id clash must not replace a stored web.
-		await this.#db.webs.add(web);
+		await this.#db.webs.add(lock ? ((await lock.seal('webs', web)) as StoredRecord) : web);
 		return web;
 	}
 
 	async lookup(id: string): Promise<WebLookup> {
 		const raw = await this.#db.webs.get(id);
 		if (raw === undefined) return { status: 'missing' };
-		const web = this.#parse(raw);
+		const web = await this.#read(raw);
 		return web ? { status: 'found', web } : { status: 'corrupt', id };
 	}
 
@@ -113,6 +122,16 @@ export class WebRepo {
 
 	/** Most recently changed web that is not finished: where "verder gaan" resumes. */
 	async latestUnfinished(): Promise<Web | undefined> {
+		const lock = this.#lock();
+		if (lock) {
+			// completedAt is in the clear; the rest opens one record at a time, newest first.
+			const raws = await this.#db.webs
+				.orderBy('updatedAt')
+				.reverse()
+				.filter((record) => record.completedAt === null)
+				.toArray();
+			return this.#firstThatOpens(lock, raws);
+		}
 		const raw = await this.#db.webs
 			.orderBy('updatedAt')
 			.reverse()
@@ -127,6 +146,16 @@ export class WebRepo {
 	 * that time and parses only until it finds one.
 	 */
 	async latestCompletedBefore(createdAt: number): Promise<Web | undefined> {
+		const lock = this.#lock();
+		if (lock) {
+			const raws = await this.#db.webs
+				.where('createdAt')
+				.below(createdAt)
+				.reverse()
+				.filter((record) => record.completedAt !== null)
+				.toArray();
+			return this.#firstThatOpens(lock, raws);
+		}
 		const raw = await this.#db.webs
 			.where('createdAt')
 			.below(createdAt)
@@ -197,7 +226,12 @@ export class WebRepo {
 			...changed,
 			updatedAt: Math.max(this.#clock(), latest.updatedAt)
 		});
-		return { value: web, saved: writeNow(this.#db, [{ table: 'webs', value: web }]) };
+		const lock = this.#lock();
+		// Without a lock the write starts in this very task; with one it follows the sealing.
+		const saved = lock
+			? this.#sealedWrites.write(lock, 'webs', web.id, web)
+			: writeNow(this.#db, [{ table: 'webs', value: web }]);
+		return { value: web, saved };
 	}
 
 	/**
@@ -219,6 +253,21 @@ export class WebRepo {
 	 */
 	#update(id: string, now: number, change: (web: Web) => Web): Promise<Web> {
 		const { webs } = this.#db;
+		const lock = this.#lock();
+		if (lock) {
+			return this.#sealedWrites.inTurn(() =>
+				updateSealed({
+					db: this.#db,
+					lock,
+					table: 'webs',
+					key: id,
+					schema: WebSchema,
+					change,
+					finish: (changed) => WebSchema.parse({ ...changed, updatedAt: now }),
+					onCorrupt: (issues) => this.#report(id, issues)
+				})
+			);
+		}
 		return this.#db.transaction('rw', webs, async () => {
 			const raw = await webs.get(id);
 			if (raw === undefined) throw new RecordNotFoundError(id);
@@ -236,11 +285,33 @@ export class WebRepo {
 		});
 	}
 
-	#toList(raws: readonly StoredRecord[], isSortNeeded: boolean): WebList {
+	async #firstThatOpens(lock: RecordLock, raws: readonly StoredRecord[]): Promise<Web | undefined> {
+		for (const raw of raws) {
+			const web = await this.#readWith(lock, raw);
+			if (web) return web;
+		}
+		return undefined;
+	}
+
+	/** Opens (with a lock) and parses a stored web; a damaged one is reported, never thrown. */
+	async #read(raw: StoredRecord): Promise<Web | undefined> {
+		const lock = this.#lock();
+		return lock ? this.#readWith(lock, raw) : this.#parse(raw);
+	}
+
+	async #readWith(lock: RecordLock, raw: StoredRecord): Promise<Web | undefined> {
+		const read = await openStored(lock, 'webs', raw, WebSchema);
+		if (read.success) return read.data;
+		this.#report(String(raw.id), read.issues);
+		return undefined;
+	}
+
+	async #toList(raws: readonly StoredRecord[], isSortNeeded: boolean): Promise<WebList> {
+		const lock = this.#lock();
 		const webs: WebSummaryRow[] = [];
 		let corruptCount = 0;
 		for (const raw of raws) {
-			const web = this.#parse(raw);
+			const web = lock ? await this.#readWith(lock, raw) : this.#parse(raw);
 			if (web) webs.push(toSummaryRow(web));
 			else corruptCount++;
 		}
