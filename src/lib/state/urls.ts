@@ -20,7 +20,7 @@ export function fillUrl(webId: string, dimensionIndex?: number, step?: SimpleSte
 export type SimpleStep =
 	{ kind: 'intro' } | { kind: 'aspect'; aspectIndex: number } | { kind: 'whole' };
 
-const WHOLE_PARAM = 'heel';
+export const WHOLE_PARAM = 'heel';
 
 /** The `vraag` parameter as a step, or null when absent or out of range. */
 export function parseSimpleStep(value: string | null, aspectCount: number): SimpleStep | null {
@@ -78,78 +78,5 @@ export function personalFillRoutes(webId: string): FillRoutes {
 	};
 }
 
-/** The professional side: people first, those due to look again on top. */
+/** The professional side (its other addresses are in professional-urls.ts, off the first load). */
 export const CONVERSATIONS_URL = resolve('/gesprekken');
-
-export function personUrl(clientId: string): string {
-	return `${resolve('/gesprekken/persoon')}?${new URLSearchParams({ id: clientId })}`;
-}
-
-/** The steps of a conversation, in the address as `stap`, so back and forward work. */
-export const CONVERSATION_STEPS = [
-	'terugblik',
-	'web',
-	'invullen',
-	'overzicht',
-	'inzicht',
-	'uitzicht'
-] as const;
-export type ConversationStep = (typeof CONVERSATION_STEPS)[number];
-
-export function parseConversationStep(value: string | null): ConversationStep | null {
-	return (CONVERSATION_STEPS as readonly (string | null)[]).includes(value)
-		? (value as ConversationStep)
-		: null;
-}
-
-export function conversationUrl(
-	conversationId: string,
-	step?: ConversationStep,
-	dimensionIndex?: number,
-	simpleStep?: SimpleStep
-): string {
-	const params = new URLSearchParams({ id: conversationId });
-	if (step) params.set('stap', step);
-	addFillParams(params, dimensionIndex, simpleStep);
-	return `${resolve('/gesprekken/gesprek')}?${params}`;
-}
-
-/** Filling in together: the professional's screens, back to the web step at the end. */
-export function togetherFillRoutes(conversationId: string): FillRoutes {
-	return {
-		step: (dimensionIndex, step) =>
-			conversationUrl(conversationId, 'invullen', dimensionIndex, step),
-		done: () => conversationUrl(conversationId, 'overzicht'),
-		exit: () => conversationUrl(conversationId, 'web')
-	};
-}
-
-export const HAND_OVER_URL = resolve('/gesprekken/overdracht');
-
-/** Hand-over mode's screens; which web is in the mode's record, not in the address. */
-export function handOverUrl(
-	screen: 'welkom' | 'invullen' | 'klaar' = 'welkom',
-	dimensionIndex?: number,
-	simpleStep?: SimpleStep
-): string {
-	const params = new URLSearchParams({ scherm: screen });
-	addFillParams(params, dimensionIndex, simpleStep);
-	return `${HAND_OVER_URL}?${params}`;
-}
-
-export const handOverFillRoutes: FillRoutes = {
-	step: (dimensionIndex, step) => handOverUrl('invullen', dimensionIndex, step),
-	done: () => handOverUrl('klaar'),
-	exit: () => handOverUrl('welkom')
-};
-
-function addFillParams(
-	params: URLSearchParams,
-	dimensionIndex: number | undefined,
-	step: SimpleStep | undefined
-): void {
-	if (dimensionIndex !== undefined) params.set('deel', String(dimensionIndex + 1));
-	if (dimensionIndex !== undefined && step !== undefined && step.kind !== 'intro') {
-		params.set('vraag', step.kind === 'whole' ? WHOLE_PARAM : String(step.aspectIndex + 1));
-	}
-}
