@@ -20,6 +20,9 @@ import { agreementRepo, clientRepo, conversationRepo } from './professional-repo
 import { webRepo } from './repositories';
 import { toSaveProblem, type SaveProblem } from './save-feedback';
 
+// Screens take the counts for the delete confirmation from here, never from storage.
+export type { ClientContents };
+
 interface Repos {
 	clients: ClientRepo;
 	conversations: ConversationRepo;
