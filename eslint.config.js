@@ -66,6 +66,60 @@ export default ts.config(
 						'$app/*',
 						'$lib/storage/*',
 						'$lib/state/*'
+					],
+					paths: [
+						{
+							name: 'zod',
+							message: "import { z } from './zod': schemas must be made without eval (the CSP)."
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/domain/zod.ts'],
+		rules: { 'no-restricted-imports': 'off' }
+	},
+	{
+		// The protocol is shared with the browser: zod/mini and the domain's constants, nothing else.
+		files: ['src/lib/sync/protocol.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(?!zod/mini$|\\.\\./domain/|\\$lib/domain/)',
+							message: 'protocol.ts imports only zod/mini and src/lib/domain.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Server code never reaches into the browser's storage, state, UI or PDF code, and the
+		// suppression rule never leans on its own test support (the attacker must stay independent).
+		files: ['src/lib/server/**/*.ts', 'src/routes/api/**/*.ts', 'src/hooks.server.ts'],
+		ignores: ['**/*.spec.ts', '**/testing/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						'dexie',
+						'svelte',
+						'svelte/*',
+						'$lib/storage',
+						'$lib/storage/*',
+						'$lib/state',
+						'$lib/state/*',
+						'$lib/components',
+						'$lib/components/*',
+						'$lib/pdf/*',
+						'$lib/pwa/*',
+						'**/testing/*'
 					]
 				}
 			]

@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findChromium } from './scripts/find-chromium.js';
 import { E2E_PORT } from './tests/e2e/support/ports';
 
@@ -74,11 +76,19 @@ export default defineConfig({
 			}
 		}
 	],
-	// The test script builds first; here we only serve the production build.
+	// The test script builds first; here we only serve the production build, through the
+	// production server (security headers included), with a data folder of its own: never ./data.
 	webServer: {
-		command: 'node build',
-		env: { PORT: String(port), HOST: '127.0.0.1' },
+		command: 'node scripts/start.js',
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: join(tmpdir(), `spinnenweb-e2e-data-${port}`),
+			DATABASE_URL: ''
+		},
 		url: baseURL,
+		// A new data folder's first start (the embedded database's initdb) takes seconds.
+		timeout: 120_000,
 		reuseExistingServer: !process.env.CI
 	}
 });

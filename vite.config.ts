@@ -51,6 +51,21 @@ export default defineConfig({
 					],
 					setupFiles: ['./vitest-setup-dom.ts']
 				}
+			},
+			{
+				// The real production server (build/) on PGlite, and on PostgreSQL when
+				// TEST_DATABASE_URL is set. Needs `npm run build` first. One file at a time: each
+				// starts servers and databases of its own, and the machine has two cores.
+				extends: './vite.config.ts',
+				test: {
+					name: 'server',
+					environment: 'node',
+					include: ['tests/server/**/*.spec.ts'],
+					globalSetup: ['./tests/server/support/global-setup.ts'],
+					fileParallelism: false,
+					testTimeout: 180_000,
+					hookTimeout: 180_000
+				}
 			}
 		]
 	}

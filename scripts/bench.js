@@ -112,7 +112,7 @@ try {
 	record('pdf', 'size of a one-web summary', pdf.bytes / 1024, 'KB', [500, 'max']);
 } finally {
 	await browser.close();
-	server.stop();
+	await server.stop();
 }
 
 mkdirSync('bench', { recursive: true });

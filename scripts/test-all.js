@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './find-chromium.js';
 
 const VITEST_REPORT = 'reports/vitest.json';
+const SERVER_REPORT = 'reports/vitest-server.json';
 const PLAYWRIGHT_REPORT = 'reports/playwright.json';
 
 /** @type {string[]} */
@@ -43,6 +44,7 @@ function readReport(path) {
 
 // Old reports must not stand in for a run that crashed this time.
 rmSync(VITEST_REPORT, { force: true });
+rmSync(SERVER_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
 mkdirSync('reports', { recursive: true });
 
@@ -52,6 +54,8 @@ const isVitestOk = stage('unit and component tests', [
 	'npx',
 	'vitest',
 	'run',
+	'--project=unit',
+	'--project=component',
 	'--reporter=default',
 	'--reporter=json',
 	`--outputFile.json=${VITEST_REPORT}`
@@ -60,6 +64,27 @@ const isBuildOk =
 	stage('build', ['npm', 'run', 'build'], { NODE_ENV: 'production' }) &&
 	// A second build under another version name, for the update test (tests/e2e/update.spec.ts).
 	stage('build version B for the update test', ['npm', 'run', 'build:update-b']);
+
+// The API on the real build: PGlite always, PostgreSQL when TEST_DATABASE_URL is set (its suites
+// count as skipped otherwise, and say why).
+let isServerOk = false;
+if (!isBuildOk) {
+	console.error('\nSkipping the server tests: there is no fresh build to test.');
+	failedStages.push('server tests');
+} else {
+	if (!process.env.TEST_DATABASE_URL) {
+		console.log('\nTEST_DATABASE_URL is not set: the PostgreSQL server suites will be skipped.');
+	}
+	isServerOk = stage('server tests (API on PGlite and PostgreSQL)', [
+		'npx',
+		'vitest',
+		'run',
+		'--project=server',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${SERVER_REPORT}`
+	]);
+}
 
 let isE2eOk = false;
 if (!isBuildOk) {
@@ -80,11 +105,21 @@ let passed = 0;
 let failed = [isLintOk, isCheckOk, isBuildOk].filter((ok) => !ok).length;
 let skipped = 0;
 
-const vitest = readReport(VITEST_REPORT);
-const vitestFailed = vitest?.numFailedTests ?? 0;
-passed += vitest?.numPassedTests ?? 0;
-failed += isVitestOk && vitest ? vitestFailed : Math.max(vitestFailed, 1);
-skipped += (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0);
+/**
+ * @param {string} path
+ * @param {boolean} isOk
+ * @param {boolean} didRun
+ */
+function countVitest(path, isOk, didRun) {
+	const report = readReport(path);
+	const reportFailed = report?.numFailedTests ?? 0;
+	passed += report?.numPassedTests ?? 0;
+	// A runner that never ran (no build) is already counted as its stage's failure above.
+	if (didRun) failed += isOk && report ? reportFailed : Math.max(reportFailed, 1);
+	skipped += (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0);
+}
+countVitest(VITEST_REPORT, isVitestOk, true);
+countVitest(SERVER_REPORT, isServerOk, isBuildOk);
 
 const e2e = readReport(PLAYWRIGHT_REPORT)?.stats;
 const e2eFailed = e2e?.unexpected ?? 0;

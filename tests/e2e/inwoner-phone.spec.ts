@@ -107,7 +107,7 @@ test('history lists earlier webs, opens one, and two webs compare in one chart',
 
 	await page.getByRole('link', { name: 'Eerdere webs' }).first().click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Eerdere webs' })).toBeVisible();
-	const items = page.getByRole('listitem');
+	const items = page.getByRole('list', { name: 'Al je webs' }).getByRole('listitem');
 	await expect(items).toHaveCount(2);
 	await expect(items.first()).toContainText('Af');
 	await expectNoAxeViolations(page, 'history');

@@ -51,7 +51,7 @@ test('after one visit the app works with no network: start page, a deep link, a 
 	await context.setOffline(false);
 	await expect(offlineNote).toHaveCount(0);
 	await page.goto('/geschiedenis');
-	await expect(page.getByRole('listitem')).toHaveCount(2);
+	await expect(page.getByRole('list', { name: 'Al je webs' }).getByRole('listitem')).toHaveCount(2);
 	await page.goto(offlineResult);
 	await expectTableMatches(page, offlinePlan);
 	await page.goto(earlierResult);

@@ -121,6 +121,33 @@ describe('RadarChart', () => {
 		expect(earlier?.querySelector('.outline')).not.toBeNull();
 	});
 
+	it('draws three webs oldest first, the newest on top, each named with its line in the legend', () => {
+		const OLDEST: ChartSeries = {
+			id: 'oldest',
+			label: '2 juni 2024',
+			legend: '2 juni 2024, gestippelde lijn',
+			scores: scoresOf([2, 3, 4, 5, 6, 7]),
+			variant: 'earliest'
+		};
+		renderChart({ series: [NOW, BEFORE, OLDEST], legendLabel: 'Legenda' });
+		const chart = screen.getByRole('img');
+		const drawn = Array.from(chart.querySelectorAll('[data-series]')).map((g) =>
+			g.getAttribute('data-series')
+		);
+		expect(drawn).toEqual(['earliest', 'earlier', 'current']);
+		// Only the newest has a fill; the oldest is an outline with its six points.
+		const oldest = chart.querySelector('[data-series="earliest"]');
+		expect(oldest?.querySelector('.area')).toBeNull();
+		expect(oldest?.querySelectorAll('.point')).toHaveLength(6);
+		const legend = screen.getByRole('list', { name: 'Legenda' });
+		expect(
+			within(legend)
+				.getAllByRole('listitem')
+				.map((i) => i.textContent?.trim())
+		).toEqual([NOW.label, BEFORE.label, '2 juni 2024, gestippelde lijn']);
+		expect(legend.querySelector('.sample.earliest')).not.toBeNull();
+	});
+
 	it('emphasises the focus dimension', () => {
 		renderChart({ focus: 'meedoen' });
 		const chart = screen.getByRole('img');

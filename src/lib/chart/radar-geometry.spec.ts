@@ -6,6 +6,7 @@ import {
 	AXIS_DOT_RADIUS,
 	RING_VALUES,
 	axisAngle,
+	radarFrame,
 	radarLayout,
 	radarShape,
 	type Box,
@@ -342,5 +343,27 @@ describe('labels', () => {
 		const a = radarLayout({ width: 390, labels: DUTCH });
 		const b = radarLayout({ width: 390, labels: { ...DUTCH, lichaamsfuncties: 'Lichaam' } });
 		expect(b.radius).toBe(a.radius);
+	});
+});
+
+describe('radarFrame (a small web without labels)', () => {
+	it('has the axes of the large web and rings at the values asked for', () => {
+		const frame = radarFrame(20);
+		expect(frame.axes.map((a) => a.id)).toEqual([...DIMENSION_IDS]);
+		expect(frame.axes[0]?.end).toEqual({ x: 0, y: -20 });
+		expect(frame.rings.map((r) => r.value)).toEqual([5, 10]);
+		// The outer ring goes through the axis ends.
+		const outer = pathPoints(frame.rings[1]?.d ?? '');
+		expect(outer.every((p) => Math.abs(distance(p) - 20) < 0.01)).toBe(true);
+		expect(frame.viewBox).toBe('-22 -22 44 44');
+	});
+
+	it('fits a shape from radarShape at the same radius', () => {
+		const frame = radarFrame(20);
+		const shape = radarShape(frame, scoresOf([10, 10, 10, 10, 10, 10]));
+		shape.points.forEach((p, i) => {
+			expect(p.x).toBeCloseTo(frame.axes[i]?.end.x ?? NaN, 5);
+			expect(p.y).toBeCloseTo(frame.axes[i]?.end.y ?? NaN, 5);
+		});
 	});
 });

@@ -197,6 +197,44 @@ export function radarLayout({ width, labels, fontSize: size }: RadarLayoutOption
 	};
 }
 
+/** A web without labels: its rings and axes around the origin, for a small picture of a web. */
+export interface RadarFrame {
+	radius: number;
+	/** `min-x min-y width height`: the outer ring and the axis dots, with `margin` around them. */
+	viewBox: string;
+	/** Closed hexagons through the axes at the given values. */
+	rings: { value: number; d: string }[];
+	axes: RadarAxis[];
+}
+
+/**
+ * The frame of a small web (a thumbnail in a list): the same angles and scale as the large one,
+ * so a shape from `radarShape({ radius }, scores)` sits in it exactly. Only the rings asked for
+ * are drawn; a small picture with six rings is only lines.
+ */
+export function radarFrame(
+	radius: number,
+	ringValues: readonly number[] = [5, 10],
+	margin = 2
+): RadarFrame {
+	const scale = ringScale(radius);
+	const side = 2 * (radius + margin);
+	return {
+		radius,
+		viewBox: `${-radius - margin} ${-radius - margin} ${side} ${side}`,
+		rings: ringValues.map((value) => ({
+			value,
+			d: closedLine(ANGLES.map((angle) => [angle, scale(value)])) ?? ''
+		})),
+		axes: DIMENSION_IDS.map((id, index) => ({
+			id,
+			index,
+			angle: ANGLES[index] ?? 0,
+			end: polarPoint(ANGLES[index] ?? 0, radius)
+		}))
+	};
+}
+
 /** Score to distance from the centre. Clamped: a corrupt stored value never leaves the web. */
 function ringScale(radius: number) {
 	return scaleLinear().domain([SCORE_MIN, SCORE_MAX]).range([0, radius]).clamp(true);

@@ -1,16 +1,20 @@
 /**
- * Hands a finished PDF to the person: the phone's share sheet where the browser can share files
- * (Web Share API level 2), otherwise a download with a clear file name.
+ * Hands a finished file (the PDF, the web file) to the person: the phone's share sheet where the
+ * browser can share that kind of file (Web Share API level 2), otherwise a download with a clear
+ * file name. Browsers differ per type: Chrome on Android shares a PDF but not a .json file, so each
+ * file is checked itself.
  */
 
 export type Delivery = 'shared' | 'downloaded' | 'cancelled';
 
-/** True where `navigator.share` takes a PDF file (most phones; few desktop browsers). */
-export function canShareFiles(): boolean {
+/**
+ * True where `navigator.share` takes a file of this name and type (for a PDF: most phones, few
+ * desktop browsers).
+ */
+export function canShareFiles(name = 'spinnenweb.pdf', type = 'application/pdf'): boolean {
 	if (typeof navigator === 'undefined' || typeof navigator.canShare !== 'function') return false;
 	try {
-		const probe = new File([new Uint8Array(1)], 'spinnenweb.pdf', { type: 'application/pdf' });
-		return navigator.canShare({ files: [probe] });
+		return navigator.canShare({ files: [new File([new Uint8Array(1)], name, { type })] });
 	} catch {
 		return false;
 	}
@@ -29,14 +33,26 @@ export function downloadFile(file: File): void {
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export async function deliverPdf(
+export function deliverPdf(
 	bytes: Uint8Array,
 	fileName: string,
 	how: 'share' | 'download',
 	title: string
 ): Promise<Delivery> {
 	const file = new File([bytes as Uint8Array<ArrayBuffer>], fileName, { type: 'application/pdf' });
-	if (how === 'share' && canShareFiles() && navigator.canShare({ files: [file] })) {
+	return deliverFile(file, how, title);
+}
+
+export async function deliverFile(
+	file: File,
+	how: 'share' | 'download',
+	title: string
+): Promise<Delivery> {
+	if (
+		how === 'share' &&
+		canShareFiles(file.name, file.type) &&
+		navigator.canShare({ files: [file] })
+	) {
 		try {
 			await navigator.share({ files: [file], title });
 			return 'shared';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The version name a production build was made under, from its `_app/version.json`. */
@@ -16,7 +17,10 @@ export interface AppServer {
 	stop(): Promise<void>;
 }
 
-/** Serves a production build (`node <dir>`) on 127.0.0.1:port; resolves once it answers. */
+/**
+ * Serves a production build through the production server (`scripts/start.js`, which adds the
+ * security headers) on 127.0.0.1:port, with a data folder of its own; resolves once it answers.
+ */
 export async function startAppServer(dir: string, port: number): Promise<AppServer> {
 	const isTaken = await fetch(`http://127.0.0.1:${port}/`).then(
 		() => true,
@@ -24,15 +28,24 @@ export async function startAppServer(dir: string, port: number): Promise<AppServ
 	);
 	if (isTaken) throw new Error(`Port ${port} is in use; set E2E_UPDATE_PORT to a free one.`);
 
-	const child: ChildProcess = spawn(process.execPath, [dir], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+	const dataDir = mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-data-'));
+	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
+	delete env.DATABASE_URL;
+	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
+		env: { ...env, SPINNENWEB_SERVE_DIR: dir, DATA_DIR: dataDir },
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const exited = new Promise<void>((resolve) =>
+		child.once('exit', () => {
+			rmSync(dataDir, { recursive: true, force: true });
+			resolve();
+		})
+	);
 
-	const deadline = Date.now() + 15_000;
+	// The embedded database's first start in a new folder takes seconds on a busy machine.
+	const deadline = Date.now() + 60_000;
 	for (;;) {
 		if (child.exitCode !== null) {
 			throw new Error(`node ${dir} stopped at once (port ${port} in use?): ${stderr}`);
@@ -45,7 +58,7 @@ export async function startAppServer(dir: string, port: number): Promise<AppServ
 		}
 		if (Date.now() > deadline) {
 			child.kill();
-			throw new Error(`node ${dir} did not answer on port ${port} within 15 s: ${stderr}`);
+			throw new Error(`node ${dir} did not answer on port ${port} within 60 s: ${stderr}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
