@@ -301,10 +301,31 @@ test('a conversation, hand-over in Arabic and a follow-up, all offline', async (
 		await page.getByRole('link', { name: 'Fatima', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Fatima' })).toBeVisible();
 		const webs = page.getByRole('region', { name: 'Webs over tijd' });
-		await expect(webs.locator('[data-series="current"]')).toHaveCount(1);
-		await expect(webs.locator('[data-series="earlier"]')).toHaveCount(1);
-		const row = webs.getByRole('table').getByRole('row', { name: /Zingeving/ });
-		await expect(row.getByRole('cell')).toHaveText([meanText(2, 4), meanText(2, 0)]);
+		// Both webs over one another, the newest solid and the first dashed, with their numbers.
+		const legend = webs.getByRole('list', { name: 'Legenda' }).getByRole('listitem');
+		await expect(legend).toHaveCount(2);
+		await expect(legend.nth(1)).toContainText('(gestreepte lijn)');
+		await expect(webs.locator('svg[role="img"] [data-series]')).toHaveCount(2);
+		const overlay = webs.getByRole('table', {
+			name: 'Je cijfers per onderdeel in de gekozen webs'
+		});
+		const row = overlay.getByRole('row', { name: /Zingeving/ });
+		// A cell may carry the web's name above its number; the number ends it.
+		await expect(row.getByRole('cell')).toHaveText([
+			new RegExp(`${meanText(2, 4)}$`),
+			new RegExp(`${meanText(2, 0)}$`)
+		]);
+		// The trend: a line per dimension through both webs, and the same numbers in a table.
+		const trend = webs.getByRole('region', { name: 'Je cijfers door de tijd' });
+		await expect(trend).toContainText('Afgemaakte webs in deze lijnen: 2 (hoogstens 12).');
+		await expect(trend.getByRole('listitem')).toHaveCount(6);
+		await expect(trend.getByRole('listitem').nth(2)).toContainText(
+			`laatste web: ${meanText(2, 4)}`
+		);
+		await trend.getByText('Bekijk deze cijfers in een tabel').click();
+		await expect(trend.getByRole('table').getByRole('row')).toHaveCount(3);
+		// Each web leads back to its own conversation.
+		await expect(webs.getByRole('link', { name: /^Gesprek van / })).toHaveCount(2);
 		const agreements = page.getByRole('region', { name: 'Alle afspraken' });
 		await expect(
 			agreements.getByRole('listitem').filter({ hasText: FIRST_AGREEMENT })
