@@ -2,6 +2,9 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CURRENT_QUESTION_SET_ID } from '$lib/domain/question-set';
+import { emptyWeb } from '$lib/domain/web';
+import { encodeWebTransfer, MAX_WEB_FILE_BYTES, webForTransfer } from '$lib/domain/web-transfer';
 import { AgreementRepo } from '$lib/storage/agreement-repo';
 import { ClientRepo } from '$lib/storage/client-repo';
 import { ConversationRepo } from '$lib/storage/conversation-repo';
@@ -106,6 +109,38 @@ describe('ConversationSession', () => {
 		expect(stored.webId).toBe(webId);
 		expect(stored.webFilledBy).toEqual(['together']);
 		expect(stored.dismissedPrompts).toEqual(['overzicht.energy']);
+	});
+
+	it('takes over a web file from the phone; a bad file says why and changes nothing', async () => {
+		const s = await session();
+		const before = await storedConversation();
+		const unread = { size: MAX_WEB_FILE_BYTES + 1, text: vi.fn(() => Promise.resolve('{}')) };
+		expect(await s.carryOver(unread)).toBeUndefined();
+		expect(unread.text).not.toHaveBeenCalled();
+		expect(s.fileRefusal).toMatchObject({ reason: 'not-a-web-file', detail: 'too-large' });
+		expect(await s.carryOver(new Blob(['{"format":"spinnenweb-web"'], {}))).toBeUndefined();
+		expect(s.fileRefusal?.reason).toBe('not-json');
+		expect(await storedConversation()).toEqual(before);
+		expect(await db.webs.count()).toBe(0);
+
+		const phone = {
+			...emptyWeb(crypto.randomUUID(), CURRENT_QUESTION_SET_ID, 'ar', 1_000),
+			answers: { 'mentaal.vrolijk': 7 },
+			completedAt: 2_000
+		};
+		const file = new Blob([encodeWebTransfer(webForTransfer(phone))]);
+		const webId = await s.carryOver(file);
+		expect(webId).toBeDefined();
+		expect(s.fileRefusal).toBeNull();
+		const stored = await storedConversation();
+		expect(stored.webId).toBe(webId);
+		expect(stored.webFilledBy).toEqual(['carried-over']);
+		expect(await db.webs.get(webId ?? '')).toMatchObject({
+			clientId,
+			locale: 'ar',
+			answers: { 'mentaal.vrolijk': 7 },
+			completedAt: 2_000
+		});
 	});
 });
 

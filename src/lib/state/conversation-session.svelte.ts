@@ -16,7 +16,11 @@ import {
 } from '$lib/domain/conversation-changes';
 import { checkText, type TextCheck } from '$lib/domain/free-text';
 import type { Day } from '$lib/domain/reflection';
-import type { Web } from '$lib/domain/web';
+import {
+	MAX_WEB_FILE_BYTES,
+	parseWebTransfer,
+	type WebTransferResult
+} from '$lib/domain/web-transfer';
 import type { ClientRepo } from '$lib/storage/client-repo';
 import type { ConversationRepo } from '$lib/storage/conversation-repo';
 import type { Lookup } from '$lib/storage/record-parser';
@@ -26,6 +30,17 @@ import { live } from './live.svelte';
 import { clientRepo, conversationRepo } from './professional-repositories';
 import { toSaveProblem, type SaveProblem } from './save-feedback';
 import { WebSession } from './web-session.svelte';
+
+export type WebFileRefusal = Extract<WebTransferResult, { ok: false }>;
+
+/** A file that cannot be read as text (gone, no permission) is no web file either. */
+async function readText(file: Pick<Blob, 'text'>): Promise<string> {
+	try {
+		return await file.text();
+	} catch {
+		return '';
+	}
+}
 
 interface Repos {
 	conversations: ConversationRepo;
@@ -46,6 +61,7 @@ export class ConversationSession {
 	readonly #latest: LatestRecord<Conversation>;
 	#checks = $state<Partial<Record<ConversationText, TextCheck>>>({});
 	#problem = $state<SaveProblem | null>(null);
+	#fileRefusal = $state<WebFileRefusal | null>(null);
 
 	// Derived from the ids alone, so a keystroke in a note never restarts these reads.
 	readonly #clientId = $derived.by(() => this.conversation?.clientId);
@@ -192,10 +208,33 @@ export class ConversationSession {
 		}
 	}
 
-	/** The person's web from their phone (parsed from its file) as this conversation's web. */
-	async carryOver(web: Omit<Web, 'id' | 'clientId'>): Promise<string | undefined> {
+	/** Why the last web file chosen could not be taken over; null once one is. */
+	get fileRefusal(): WebFileRefusal | null {
+		return this.#fileRefusal;
+	}
+
+	/**
+	 * The web file the person's phone made ("Stuur je web naar je hulpverlener") as this
+	 * conversation's web. A file that is too large is refused unread; one that does not parse is
+	 * refused with its reason (fileRefusal) and nothing stored changes. The web id, or undefined.
+	 */
+	async carryOver(file: Pick<Blob, 'size' | 'text'>): Promise<string | undefined> {
+		const parsed: WebTransferResult =
+			file.size > MAX_WEB_FILE_BYTES
+				? { ok: false, reason: 'not-a-web-file', detail: 'too-large' }
+				: parseWebTransfer(await readText(file));
+		if (!parsed.ok) {
+			// The reason only, never the file's content: it is health data.
+			console.warn('Web file refused:', parsed.reason, parsed.detail ?? '');
+			this.#fileRefusal = parsed;
+			return undefined;
+		}
+		this.#fileRefusal = null;
 		try {
-			const { conversation, webId } = await this.#repos.conversations.carryOverWeb(this.id, web);
+			const { conversation, webId } = await this.#repos.conversations.carryOverWeb(
+				this.id,
+				parsed.web
+			);
 			this.#latest.accept(conversation);
 			return webId;
 		} catch (error) {

@@ -8,6 +8,7 @@ import {
 import { withWeb, withWebFilledBy } from '$lib/domain/conversation-changes';
 import { CURRENT_QUESTION_SET_ID } from '$lib/domain/question-set';
 import { emptyWeb, WebSchema, type Web } from '$lib/domain/web';
+import { webFromTransfer, type TransferredWeb } from '$lib/domain/web-transfer';
 import type { SpinnenwebDb } from './db';
 import { RecordNotFoundError } from './errors';
 import { RecordParser, type Lookup } from './record-parser';
@@ -104,15 +105,20 @@ export class ConversationRepo {
 	}
 
 	/**
-	 * A web the person filled in on their own phone and brought in a file (already parsed), stored
-	 * as the conversation's web under a new id, marked with the person's clientId.
+	 * A web the person filled in on their own phone and sent as a file (already parsed by
+	 * parseWebTransfer), stored as the conversation's web under a new id, marked with the person's
+	 * clientId. Their notes, if the file holds them, are not stored: conversation notes are the
+	 * professional's, and a web record never holds notes.
 	 */
 	carryOverWeb(
 		conversationId: string,
-		carried: Omit<Web, 'id' | 'clientId'>
+		carried: TransferredWeb
 	): Promise<{ conversation: Conversation; webId: string }> {
-		return this.#withWeb(conversationId, 'carried-over', (conversation) =>
-			WebSchema.parse({ ...carried, id: crypto.randomUUID(), clientId: conversation.clientId })
+		return this.#withWeb(conversationId, 'carried-over', (conversation, now) =>
+			WebSchema.parse({
+				...webFromTransfer(carried, crypto.randomUUID(), now),
+				clientId: conversation.clientId
+			})
 		);
 	}
 

@@ -5,6 +5,8 @@ import { newAgreement } from '$lib/domain/agreement';
 import { withStatus, withWhat } from '$lib/domain/agreement-changes';
 import { withPseudonym } from '$lib/domain/client';
 import { withText } from '$lib/domain/conversation-changes';
+import { emptyReflection } from '$lib/domain/reflection';
+import { webForTransfer } from '$lib/domain/web-transfer';
 import { AgreementRepo } from './agreement-repo';
 import { ClientRepo } from './client-repo';
 import { ConversationRepo } from './conversation-repo';
@@ -179,23 +181,25 @@ describe('ConversationRepo', () => {
 		const client = await clients.create('Fatima');
 		const conversation = await conversations.create(client.id);
 		const phone = await webs.create('tr', 1_000);
-		const carried: Omit<typeof phone, 'id'> & { id?: string } = {
-			...phone,
-			answers: { 'mentaal.vrolijk': 8 },
-			completedAt: 2_000
-		};
-		delete carried.id;
+		const carried = webForTransfer(
+			{ ...phone, answers: { 'mentaal.vrolijk': 8 }, completedAt: 2_000 },
+			{ ...emptyReflection(phone.id, 1_500), notes: { energy: 'Mijn eigen notitie' } }
+		);
 		const { webId, conversation: after } = await conversations.carryOverWeb(
 			conversation.id,
 			carried
 		);
 		expect(webId).not.toBe(phone.id);
 		expect(after.webFilledBy).toEqual(['carried-over']);
-		expect(await webs.get(webId)).toMatchObject({
+		const stored = await webs.get(webId);
+		expect(stored).toMatchObject({
 			clientId: client.id,
+			locale: 'tr',
 			answers: { 'mentaal.vrolijk': 8 },
 			completedAt: 2_000
 		});
+		// The person's notes never land in a web record.
+		expect(JSON.stringify(await db.webs.get(webId))).not.toContain('Mijn eigen notitie');
 		await expect(conversations.carryOverWeb(conversation.id, carried)).rejects.toBeInstanceOf(
 			RangeError
 		);
