@@ -38,7 +38,9 @@ export default defineConfig({
 		trace: 'off',
 		screenshot: 'only-on-failure'
 	},
-	// `*.phone.spec.ts` runs on the phone, `*.tablet.spec.ts` on the tablet, any other spec on the phone.
+	// `*.phone.spec.ts` runs on the phone, `*.tablet.spec.ts` on the tablet on its side, any other
+	// spec on the phone. The professional side (`gesprek*.tablet.spec.ts`) runs upright too: a team's
+	// tablet is used both ways.
 	projects: [
 		{
 			name: 'phone',
@@ -59,6 +61,16 @@ export default defineConfig({
 			use: {
 				...chromium,
 				viewport: { width: 1180, height: 820 },
+				hasTouch: true,
+				locale: 'nl-NL'
+			}
+		},
+		{
+			name: 'tablet-portrait',
+			testMatch: '**/gesprek*.tablet.spec.ts',
+			use: {
+				...chromium,
+				viewport: { width: 820, height: 1180 },
 				hasTouch: true,
 				locale: 'nl-NL'
 			}

@@ -42,7 +42,44 @@ export const WebSchema = z.object({
 	 * onderdeel"). Optional with an empty default, so webs stored before it existed still parse.
 	 */
 	dimensionAnswers: z._default(z.partialRecord(z.enum(DIMENSION_IDS), ScoreSchema), {}),
-	position: PositionSchema
+	position: PositionSchema,
+	/**
+	 * The person a professional holds a conversation with, when this web belongs to one
+	 * (clients table); absent for the person's own webs. Their history, "verder waar je was" and
+	 * the reminder never show a client's web, and a later sync tells `self` from `conversation`
+	 * by it. Written in zod's functional form, which its classic and mini builds share.
+	 */
+	clientId: z.optional(z.nullable(z.uuid()))
 });
 export type Web = z.infer<typeof WebSchema>;
 export type DimensionAnswers = Web['dimensionAnswers'];
+
+/** A web with nothing answered yet, at the start; `clientId` when it is a conversation's web. */
+export function emptyWeb(
+	id: string,
+	questionSetId: string,
+	locale: string,
+	now: number,
+	clientId?: string
+): Web {
+	return {
+		id,
+		questionSetId,
+		locale,
+		createdAt: now,
+		updatedAt: now,
+		completedAt: null,
+		answers: {},
+		talkAbout: [],
+		dimensionAnswers: {},
+		position: { dimensionIndex: 0, aspectKey: null },
+		...(clientId === undefined ? {} : { clientId })
+	};
+}
+
+/** A person's own web, not one from a conversation a professional holds with them. */
+export function isOwnWeb(web: object): boolean {
+	// Read off any record, parsed or raw: the repositories check it before parsing.
+	const clientId: unknown = Reflect.get(web, 'clientId');
+	return clientId === undefined || clientId === null;
+}

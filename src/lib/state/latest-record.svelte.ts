@@ -71,6 +71,15 @@ export class LatestRecord<T extends { readonly updatedAt: number }> {
 		);
 	}
 
+	/**
+	 * A version stored by other means (a transaction over more than one table): shown now, and the
+	 * next change builds on it. An older one than the screen has is ignored.
+	 */
+	accept(value: T): void {
+		const current = this.current;
+		if (!current || value.updatedAt > current.updatedAt) this.#written = value;
+	}
+
 	#done(error: unknown): void {
 		this.#inFlight--;
 		if (error !== null) this.#lastError = error;

@@ -21,7 +21,7 @@ export function fillUrl(webId: string, dimensionIndex?: number, step?: SimpleSte
 export type SimpleStep =
 	{ kind: 'intro' } | { kind: 'aspect'; aspectIndex: number } | { kind: 'whole' };
 
-const WHOLE_PARAM = 'heel';
+export const WHOLE_PARAM = 'heel';
 
 /** The `vraag` parameter as a step, or null when absent or out of range. */
 export function parseSimpleStep(value: string | null, aspectCount: number): SimpleStep | null {
@@ -82,3 +82,25 @@ export function languageUrl(current: URL, locale: string): string {
 export function qrShareUrl(webId: string): string {
 	return `${resolve('/delen/qr')}?${new URLSearchParams({ web: webId })}`;
 }
+
+/**
+ * Where the fill-in screens (DimensionStep, SimpleDimensionStep) lead: a dimension's screen,
+ * the end, and back before the first. The person's own web uses the personal routes; a
+ * conversation's web is filled in on the professional's screens or in hand-over mode.
+ */
+export interface FillRoutes {
+	step(dimensionIndex: number, step?: SimpleStep): string;
+	done(): string;
+	exit(): string;
+}
+
+export function personalFillRoutes(webId: string): FillRoutes {
+	return {
+		step: (dimensionIndex, step) => fillUrl(webId, dimensionIndex, step),
+		done: () => resultUrl(webId),
+		exit: () => START_URL
+	};
+}
+
+/** The professional side (its other addresses are in professional-urls.ts, off the first load). */
+export const CONVERSATIONS_URL = resolve('/gesprekken');

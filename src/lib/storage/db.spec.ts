@@ -11,7 +11,13 @@ import {
 	SCHEMA_VERSIONS,
 	type SchemaVersion
 } from './db';
+import type { Agreement } from '$lib/domain/agreement';
+import type { Client } from '$lib/domain/client';
+import type { Conversation } from '$lib/domain/conversation';
 import type { Reflection } from '$lib/domain/reflection';
+import { AgreementRepo } from './agreement-repo';
+import { ClientRepo } from './client-repo';
+import { ConversationRepo } from './conversation-repo';
 import { ReflectionRepo } from './reflection-repo';
 import { WebRepo } from './web-repo';
 
@@ -68,12 +74,66 @@ const REFLECTION: Reflection = {
 	reminderDismissedAt: null
 };
 
+/** The professional side (version 3): a person, a conversation with its web, an agreement. */
+const CLIENT: Client = {
+	id: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a',
+	pseudonym: 'F.',
+	createdAt: 1_710_000_000_000,
+	updatedAt: 1_710_000_000_000,
+	handOverLocale: 'ar'
+};
+
+const CLIENT_WEB: Web = {
+	...UNFINISHED,
+	id: '5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c',
+	createdAt: 1_710_000_100_000,
+	updatedAt: 1_710_000_200_000,
+	clientId: CLIENT.id
+};
+
+const CONVERSATION: Conversation = {
+	id: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+	clientId: CLIENT.id,
+	webId: CLIENT_WEB.id,
+	createdAt: 1_710_000_100_000,
+	updatedAt: 1_710_000_300_000,
+	notes: { overzicht: 'Zingt graag' },
+	wish: 'Weer naar het koor',
+	wishOwner: 'person',
+	firstStep: 'Het koor bellen',
+	dismissedPrompts: ['overzicht.energy'],
+	followUpDate: '2024-04-01',
+	webFilledBy: ['together', 'hand-over']
+};
+
+const AGREEMENT: Agreement = {
+	id: '8b7a6c5d-4e3f-4b2a-8c1d-0e9f8a7b6c5d',
+	clientId: CLIENT.id,
+	conversationId: CONVERSATION.id,
+	createdAt: 1_710_000_250_000,
+	updatedAt: 1_710_000_250_000,
+	what: 'belt het koor',
+	who: { kind: 'person', name: '' },
+	byWhen: '2024-03-20',
+	status: 'open',
+	history: []
+};
+
 interface UpgradeCase {
 	fromVersion: number;
 	/** Rows per table, in the shape that version stored. */
 	seed: Record<string, readonly object[]>;
 	/** What the app reads after opening at the latest version. */
-	expect: { webs: readonly Web[]; corruptCount: number; reflections: readonly Reflection[] };
+	expect: {
+		/** The person's own webs, as their history lists them. */
+		webs: readonly Web[];
+		corruptCount: number;
+		reflections: readonly Reflection[];
+		clients?: readonly Client[];
+		conversations?: readonly Conversation[];
+		agreements?: readonly Agreement[];
+		clientWebs?: readonly Web[];
+	};
 }
 
 /**
@@ -95,7 +155,28 @@ const UPGRADE_CASES: readonly UpgradeCase[] = [
 			webs: [UNFINISHED, FINISHED],
 			reflections: [REFLECTION, { webId: 'damaged', notes: { step: 42 } }]
 		},
+		// Version 3 added the professional side's tables and the clientId index on webs: the
+		// webs, all the person's own, stay as they were.
 		expect: { webs: [UNFINISHED, FINISHED], corruptCount: 0, reflections: [REFLECTION] }
+	},
+	{
+		fromVersion: 3,
+		seed: {
+			webs: [UNFINISHED, FINISHED, CLIENT_WEB],
+			reflections: [REFLECTION],
+			clients: [CLIENT, { id: 'damaged', pseudonym: '' }],
+			conversations: [CONVERSATION],
+			agreements: [AGREEMENT]
+		},
+		expect: {
+			webs: [UNFINISHED, FINISHED],
+			corruptCount: 0,
+			reflections: [REFLECTION],
+			clients: [CLIENT],
+			conversations: [CONVERSATION],
+			agreements: [AGREEMENT],
+			clientWebs: [CLIENT_WEB]
+		}
 	}
 ];
 
@@ -117,6 +198,7 @@ describe('schema versions', () => {
 		expect(db.verno).toBe(LATEST_VERSION);
 		expect(db.webs.schema.primKey.keyPath).toBe('id');
 		expect(db.webs.schema.indexes.map((i) => i.name).sort()).toEqual([
+			'clientId',
 			'completedAt',
 			'createdAt',
 			'updatedAt'
@@ -145,9 +227,33 @@ describe('schema versions', () => {
 		for (const reflection of upgrade.expect.reflections) {
 			expect(await reflections.get(reflection.webId)).toEqual(reflection);
 		}
+		const quiet = { onCorrupt: () => undefined };
+		const clients = await new ClientRepo(db, quiet).list();
+		expect(clients.clients).toEqual(upgrade.expect.clients ?? []);
+		expect((await new ConversationRepo(db, quiet).listAll()).conversations).toEqual(
+			upgrade.expect.conversations ?? []
+		);
+		for (const client of upgrade.expect.clients ?? []) {
+			expect((await new AgreementRepo(db, quiet).listForClient(client.id)).agreements).toEqual(
+				(upgrade.expect.agreements ?? []).filter((a) => a.clientId === client.id)
+			);
+			expect((await repo.listForClient(client.id)).webs).toEqual(
+				(upgrade.expect.clientWebs ?? []).filter((w) => w.clientId === client.id)
+			);
+		}
 		// Nothing stored is lost, damaged records included.
-		expect(await db.webs.count()).toBe(upgrade.seed.webs?.length ?? 0);
-		expect(await db.reflections.count()).toBe(upgrade.seed.reflections?.length ?? 0);
+		for (const table of ['webs', 'reflections', 'clients', 'conversations', 'agreements']) {
+			expect(await db.table(table).count(), table).toBe(upgrade.seed[table]?.length ?? 0);
+		}
+		db.close();
+	});
+
+	it('open the professional side’s tables, found by person and conversation', async () => {
+		const db = openDb('professional');
+		await db.open();
+		expect(db.clients.schema.primKey.keyPath).toBe('id');
+		expect(db.conversations.schema.indexes.map((i) => i.name)).toEqual(['clientId']);
+		expect(db.agreements.schema.indexes.map((i) => i.name)).toEqual(['clientId', 'conversationId']);
 		db.close();
 	});
 

@@ -38,6 +38,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// is indexed for the start page's reminder; IndexedDB leaves null out of the index, so only
 		// reflections with a date are in it. Nothing to move: the table starts empty.
 		stores: { reflections: 'webId, stepDate' }
+	},
+	{
+		version: 3,
+		// The professional side: people (clients), their conversations and agreements, each in a
+		// table of its own, so notes never share a record with a web a later sync may send. A
+		// conversation's web is a normal web marked with its clientId, indexed so a person's webs
+		// are found at once; the person's own webs have none (IndexedDB leaves them out of that
+		// index). Nothing to move: existing webs are the person's own, the new tables start empty.
+		stores: {
+			webs: 'id, createdAt, updatedAt, completedAt, clientId',
+			clients: 'id',
+			conversations: 'id, clientId',
+			agreements: 'id, clientId, conversationId'
+		}
 	}
 ];
 
@@ -49,6 +63,9 @@ export type VersionChangeListener = (reason: VersionChangeReason) => void;
 export class SpinnenwebDb extends Dexie {
 	webs!: Table<StoredRecord, string>;
 	reflections!: Table<StoredReflection, string>;
+	clients!: Table<StoredRecord, string>;
+	conversations!: Table<StoredRecord, string>;
+	agreements!: Table<StoredRecord, string>;
 
 	readonly #versionChangeListeners = new Set<VersionChangeListener>();
 

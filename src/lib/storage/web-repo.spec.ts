@@ -407,3 +407,46 @@ describe('a damaged record', () => {
 		expect(await db.webs.count()).toBe(0);
 	});
 });
+
+describe('webs of conversations with clients', () => {
+	const CLIENT_ID = '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a';
+
+	/** A conversation's web, stored as ConversationRepo.startWeb stores it. */
+	async function clientWeb(createdAt: number, completedAt: number | null = null) {
+		const web = WebSchema.parse({
+			...junkWeb({ answers: {} }),
+			id: crypto.randomUUID(),
+			createdAt,
+			updatedAt: createdAt + 1_000_000_000,
+			completedAt,
+			clientId: CLIENT_ID
+		});
+		await db.webs.add(web);
+		return web;
+	}
+
+	it('never show in the person’s own history, resume, comparison or pages', async () => {
+		const own = await repo.create('nl', 1_000);
+		await repo.complete(own.id);
+		const openOwn = await repo.create('nl', 2_000);
+		const unfinished = await clientWeb(3_000);
+		const finished = await clientWeb(2_500, 2_600);
+
+		expect((await repo.list()).webs.map((w) => w.id)).toEqual([openOwn.id, own.id]);
+		expect((await repo.listPage(0, 1)).webs.map((w) => w.id)).toEqual([openOwn.id]);
+		expect((await repo.listPage(1, 5)).webs.map((w) => w.id)).toEqual([own.id]);
+		// The client's unfinished web was changed last, yet "verder waar je was" is the person's own.
+		expect((await repo.latestUnfinished())?.id).toBe(openOwn.id);
+		expect((await repo.latestCompletedBefore(5_000))?.id).toBe(own.id);
+		// Opened by id (from its conversation), it reads as any web.
+		expect(await repo.get(unfinished.id)).toEqual(unfinished);
+		expect((await repo.listForClient(CLIENT_ID)).webs).toEqual([unfinished, finished]);
+		expect((await repo.listForClient(crypto.randomUUID())).webs).toEqual([]);
+	});
+
+	it('are made without a clientId on the person’s own side', async () => {
+		const web = await repo.create('nl');
+		expect('clientId' in web).toBe(false);
+		expect(await db.webs.where('clientId').equals(CLIENT_ID).count()).toBe(0);
+	});
+});

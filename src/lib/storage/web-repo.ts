@@ -1,6 +1,13 @@
 import { CURRENT_QUESTION_SET_ID } from '$lib/domain/question-set';
 import type { DimensionId } from '$lib/domain/dimensions';
-import { WebSchema, type Answer, type Position, type Web } from '$lib/domain/web';
+import {
+	emptyWeb,
+	isOwnWeb,
+	WebSchema,
+	type Answer,
+	type Position,
+	type Web
+} from '$lib/domain/web';
 import {
 	completed,
 	withAnswer,
@@ -88,19 +95,11 @@ export class WebRepo {
 		this.#sealedWrites = new SealedWrites(db);
 	}
 
+	/** A new web of the person's own; conversations start theirs in ConversationRepo.startWeb. */
 	async create(locale: string, now: number = this.#clock()): Promise<Web> {
-		const web = WebSchema.parse({
-			id: crypto.randomUUID(),
-			questionSetId: CURRENT_QUESTION_SET_ID,
-			locale,
-			createdAt: now,
-			updatedAt: now,
-			completedAt: null,
-			answers: {},
-			talkAbout: [],
-			dimensionAnswers: {},
-			position: { dimensionIndex: 0, aspectKey: null }
-		} satisfies Web);
+		const web = WebSchema.parse(
+			emptyWeb(crypto.randomUUID(), CURRENT_QUESTION_SET_ID, locale, now)
+		);
 		const lock = this.#lock();
 		// add, not put: even an impossible id clash must not replace a stored web.
 		await this.#db.webs.add(lock ? ((await lock.seal('webs', web)) as StoredRecord) : web);
@@ -120,7 +119,10 @@ export class WebRepo {
 		return result.status === 'found' ? result.web : undefined;
 	}
 
-	/** Most recently changed web that is not finished: where "verder gaan" resumes. */
+	/**
+	 * The person's most recently changed own web that is not finished: where "verder gaan"
+	 * resumes. A web from a conversation with a client is never it.
+	 */
 	async latestUnfinished(): Promise<Web | undefined> {
 		const lock = this.#lock();
 		if (lock) {
@@ -135,15 +137,18 @@ export class WebRepo {
 		const raw = await this.#db.webs
 			.orderBy('updatedAt')
 			.reverse()
-			// The cheap check first, so finished webs are never parsed.
-			.filter((record) => record.completedAt === null && this.#parse(record) !== undefined)
+			// The cheap checks first, so finished and clients' webs are never parsed.
+			.filter(
+				(record) =>
+					record.completedAt === null && isOwnWeb(record) && this.#parse(record) !== undefined
+			)
 			.first();
 		return raw === undefined ? undefined : this.#parse(raw);
 	}
 
 	/**
-	 * The newest finished web begun before `createdAt`: the one to compare with. Walks back from
-	 * that time and parses only until it finds one.
+	 * The person's newest finished own web begun before `createdAt`: the one to compare with.
+	 * Walks back from that time and parses only until it finds one.
 	 */
 	async latestCompletedBefore(createdAt: number): Promise<Web | undefined> {
 		const lock = this.#lock();
@@ -160,17 +165,21 @@ export class WebRepo {
 			.where('createdAt')
 			.below(createdAt)
 			.reverse()
-			.filter((record) => record.completedAt !== null && this.#parse(record) !== undefined)
+			.filter(
+				(record) =>
+					record.completedAt !== null && isOwnWeb(record) && this.#parse(record) !== undefined
+			)
 			.first();
 		return raw === undefined ? undefined : this.#parse(raw);
 	}
 
 	/**
-	 * All webs, newest first. Every record is parsed in full (≈15 ms per 1,000 on a laptop), so a
-	 * damaged one is counted here and not only when opened; use listPage() for long histories.
+	 * The person's own webs, newest first (clients' webs are listed per client: listForClient).
+	 * Every record is parsed in full (≈15 ms per 1,000 on a laptop), so a damaged one is counted
+	 * here and not only when opened; use listPage() for long histories.
 	 */
 	async list(): Promise<WebList> {
-		return this.#toList(await this.#db.webs.toArray(), true);
+		return this.#toList(await this.#db.webs.filter(isOwnWeb).toArray(), true);
 	}
 
 	/**
@@ -181,10 +190,26 @@ export class WebRepo {
 		const raws = await this.#db.webs
 			.orderBy('createdAt')
 			.reverse()
+			// Dexie applies the filter before the offset, so pages count own webs only.
+			.filter(isOwnWeb)
 			.offset(offset)
 			.limit(limit)
 			.toArray();
 		return this.#toList(raws, false);
+	}
+
+	/** The webs of conversations with one client, whole, newest first; damaged ones counted. */
+	async listForClient(clientId: string): Promise<{ webs: Web[]; corruptCount: number }> {
+		const raws = await this.#db.webs.where('clientId').equals(clientId).toArray();
+		const webs: Web[] = [];
+		let corruptCount = 0;
+		for (const raw of raws) {
+			const web = this.#parse(raw);
+			if (web) webs.push(web);
+			else corruptCount++;
+		}
+		webs.sort(newestFirst);
+		return { webs, corruptCount };
 	}
 
 	/** A score, "liever niet", or null to make the aspect open again. */

@@ -1,0 +1,67 @@
+import { AgreementSchema, oldestAgreementFirst, type Agreement } from '$lib/domain/agreement';
+import type { SpinnenwebDb } from './db';
+import { RecordParser } from './record-parser';
+import type { CorruptRecordReport } from './web-repo';
+import { writeNow, type PendingWrite } from './write-now';
+
+export interface AgreementRepoOptions {
+	clock?: () => number;
+	onCorrupt?: (report: CorruptRecordReport) => void;
+}
+
+export interface AgreementList {
+	agreements: Agreement[];
+	corruptCount: number;
+}
+
+/**
+ * Agreements made in conversations (README.md, "Tables"). Added and changed whole at once
+ * (`addNow`, `changeNow`), like every other thing typed or chosen on the professional side.
+ */
+export class AgreementRepo {
+	readonly #db: SpinnenwebDb;
+	readonly #clock: () => number;
+	readonly #parser: RecordParser<Agreement>;
+
+	constructor(db: SpinnenwebDb, options: AgreementRepoOptions = {}) {
+		this.#db = db;
+		this.#clock = options.clock ?? Date.now;
+		this.#parser = new RecordParser(AgreementSchema, 'agreement', options.onCorrupt);
+	}
+
+	/** All of one person's agreements, in the order they were made. */
+	async listForClient(clientId: string): Promise<AgreementList> {
+		const raws = await this.#db.agreements.where('clientId').equals(clientId).toArray();
+		const { records, corruptCount } = this.#parser.parseAll(raws);
+		return { agreements: records.sort(oldestAgreementFirst), corruptCount };
+	}
+
+	/** A new agreement, stored in a write that starts in this task. */
+	addNow(agreement: Agreement): PendingWrite<Agreement> {
+		const value = this.#parser.validate(agreement);
+		return { value, saved: writeNow(this.#db, [{ table: 'agreements', value }]) };
+	}
+
+	/** Stores the agreement whole, as the screen has it now (see WebRepo.changeNow). */
+	changeNow(
+		latest: Agreement,
+		change: (agreement: Agreement) => Agreement
+	): PendingWrite<Agreement> | null {
+		const changed = change(latest);
+		if (changed === latest) return null;
+		const value = this.#parser.validate({
+			...changed,
+			updatedAt: Math.max(this.#clock(), latest.updatedAt)
+		});
+		return { value, saved: writeNow(this.#db, [{ table: 'agreements', value }]) };
+	}
+
+	/** The professional's choice, so a damaged record goes too. */
+	async delete(id: string): Promise<void> {
+		await this.#db.agreements.delete(id);
+	}
+
+	get clock(): () => number {
+		return this.#clock;
+	}
+}
