@@ -37,6 +37,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// is indexed for the start page's reminder; IndexedDB leaves null out of the index, so only
 		// reflections with a date are in it. Nothing to move: the table starts empty.
 		stores: { reflections: 'webId, stepDate' }
+	},
+	{
+		version: 4,
+		// The sociale kaart: local voorzieningen, a list the team shares, apart from anything about
+		// a person. Kept in memory for search, so only the key is indexed. Nothing to move: the
+		// table starts empty. Version 3 is the professional side's people and conversations; a
+		// release must carry both or neither, as a device at 4 would never run a 3 added later.
+		stores: { voorzieningen: 'id' }
 	}
 ];
 
