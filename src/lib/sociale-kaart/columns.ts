@@ -56,6 +56,11 @@ const DIMENSION_NAMES: Readonly<Record<DimensionId, readonly string[]>> = {
 	dagelijks: ['Dagelijks functioneren', 'Dagelijks', 'Daily functioning']
 };
 
+/** The Dutch name a list uses for a dimension ("Mentaal welbevinden"). */
+export function dimensionDutchName(id: DimensionId): string {
+	return DIMENSION_NAMES[id][0]!;
+}
+
 const DIMENSION_BY_NAME = new Map<string, DimensionId>(
 	DIMENSION_IDS.flatMap((id) => [id, ...DIMENSION_NAMES[id]].map((n) => [foldText(n), id] as const))
 );
