@@ -93,9 +93,8 @@ const fields = {
 };
 
 /** From age and up to age: an empty end is open, and the range never runs backwards. */
-const ageOrder = z.refine(
-	(v: { ageFrom: number | null; ageTo: number | null }) =>
-		v.ageFrom === null || v.ageTo === null || v.ageFrom <= v.ageTo,
+const ageOrder = z.refine<{ ageFrom: number | null; ageTo: number | null }>(
+	(v) => v.ageFrom === null || v.ageTo === null || v.ageFrom <= v.ageTo,
 	{ path: ['ageTo'], message: 'ageTo before ageFrom' }
 );
 
@@ -141,8 +140,9 @@ export function emptyFields(): VoorzieningFields {
 }
 
 export function fieldsOf(voorziening: Voorziening): VoorzieningFields {
-	const { id: _id, createdAt: _created, updatedAt: _updated, ...rest } = voorziening;
-	return rest;
+	return Object.fromEntries(
+		VOORZIENING_FIELDS.map((field) => [field, voorziening[field]])
+	) as VoorzieningFields;
 }
 
 /** The fields in which two versions differ, in form order; empty when they say the same. */

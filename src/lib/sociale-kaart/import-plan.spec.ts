@@ -49,8 +49,8 @@ function read(text: string): SourceRow[] {
 describe('planImport', () => {
 	it('adds what is new, keeping the id from the file', () => {
 		const plan = planImport([row(2, { ...brink, id: 'X-1', name: 'Taalcafé' })], [stored]);
-		expect(plan.additions).toEqual([
-			{ line: 2, id: 'X-1', fields: expect.objectContaining({ name: 'Taalcafé' }) }
+		expect(plan.additions.map((a) => [a.line, a.id, a.fields.name])).toEqual([
+			[2, 'X-1', 'Taalcafé']
 		]);
 		expect(plan.conflicts).toEqual([]);
 	});
@@ -79,14 +79,10 @@ describe('planImport', () => {
 			[stored]
 		);
 		expect(plan.additions).toEqual([]);
-		expect(plan.conflicts).toEqual([
-			{
-				line: 7,
-				existing: stored,
-				incoming: expect.objectContaining({ name: 'De Brink', phone: '' }),
-				differing: ['name', 'phone']
-			}
-		]);
+		expect(plan.conflicts).toHaveLength(1);
+		const [conflict] = plan.conflicts;
+		expect(conflict).toMatchObject({ line: 7, existing: stored, differing: ['name', 'phone'] });
+		expect(conflict?.incoming).toMatchObject({ name: 'De Brink', phone: '' });
 	});
 
 	it('names a row the file already had, by line', () => {

@@ -7,6 +7,8 @@ import { live } from './live.svelte';
 
 let repo: VoorzieningRepo | undefined;
 
+const PAGE_SIZE = 50;
+
 /** The app's one sociale kaart repository, apart so that other screens never load it. */
 export function voorzieningRepo(): VoorzieningRepo {
 	repo ??= new VoorzieningRepo(getDb());
@@ -23,17 +25,47 @@ export class SocialMap {
 		createSearchIndex(this.#list.current?.voorzieningen ?? [])
 	);
 
-	query = $state('');
-	dimensions = $state<DimensionId[]>([]);
-	includeInactive = $state(false);
+	#query = $state('');
+	#dimensions = $state<DimensionId[]>([]);
+	#includeInactive = $state(false);
+	/** How many results are on screen: a long list is drawn a page at a time. */
+	#shown = $state(PAGE_SIZE);
 
 	readonly results: Voorziening[] = $derived(
 		this.#index.search({
-			text: this.query,
-			dimensions: this.dimensions,
-			includeInactive: this.includeInactive
+			text: this.#query,
+			dimensions: this.#dimensions,
+			includeInactive: this.#includeInactive
 		})
 	);
+
+	readonly visible: Voorziening[] = $derived(this.results.slice(0, this.#shown));
+
+	get query(): string {
+		return this.#query;
+	}
+
+	set query(text: string) {
+		this.#query = text;
+		this.#shown = PAGE_SIZE;
+	}
+
+	get dimensions(): readonly DimensionId[] {
+		return this.#dimensions;
+	}
+
+	get includeInactive(): boolean {
+		return this.#includeInactive;
+	}
+
+	set includeInactive(value: boolean) {
+		this.#includeInactive = value;
+		this.#shown = PAGE_SIZE;
+	}
+
+	showMore(): void {
+		this.#shown += PAGE_SIZE;
+	}
 
 	get isLoading(): boolean {
 		return this.#list.current === undefined;
@@ -52,9 +84,10 @@ export class SocialMap {
 	}
 
 	toggleDimension(id: DimensionId): void {
-		this.dimensions = this.dimensions.includes(id)
-			? this.dimensions.filter((d) => d !== id)
-			: [...this.dimensions, id];
+		this.#dimensions = this.#dimensions.includes(id)
+			? this.#dimensions.filter((d) => d !== id)
+			: [...this.#dimensions, id];
+		this.#shown = PAGE_SIZE;
 	}
 }
 
