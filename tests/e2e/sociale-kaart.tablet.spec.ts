@@ -135,7 +135,10 @@ test('a changed voorziening in a file is shown beside the stored one, and the pe
 	await page.goto(KAART);
 	// The one left as it was still serves both its dimensions.
 	const mantelzorg = page.getByRole('listitem').filter({ hasText: 'Mantelzorgsteunpunt' });
-	await expect(mantelzorg.getByRole('listitem')).toHaveText(['Gevoel en denken', 'Dagelijks leven'], { useInnerText: true });
+	await expect(mantelzorg.getByRole('listitem')).toHaveText(
+		['Gevoel en denken', 'Dagelijks leven'],
+		{ useInnerText: true }
+	);
 });
 
 test('files that are not a list are refused with a clear message, and nothing changes', async ({
