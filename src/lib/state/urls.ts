@@ -104,3 +104,17 @@ export function personalFillRoutes(webId: string): FillRoutes {
 
 /** The professional side (its other addresses are in professional-urls.ts, off the first load). */
 export const CONVERSATIONS_URL = resolve('/gesprekken');
+
+/** The sociale kaart, on the professional side. Which voorziening travels in the query string. */
+export const SOCIAL_MAP_URL = resolve('/gesprekken/sociale-kaart');
+export const SOCIAL_MAP_IMPORT_URL = resolve('/gesprekken/sociale-kaart/importeren');
+
+export function voorzieningUrl(id: string): string {
+	return `${resolve('/gesprekken/sociale-kaart/voorziening')}?${new URLSearchParams({ id })}`;
+}
+
+/** The form: for a new voorziening without an id. */
+export function editVoorzieningUrl(id?: string): string {
+	const base = resolve('/gesprekken/sociale-kaart/bewerken');
+	return id === undefined ? base : `${base}?${new URLSearchParams({ id })}`;
+}

@@ -52,6 +52,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			conversations: 'id, clientId',
 			agreements: 'id, clientId, conversationId'
 		}
+	},
+	{
+		version: 4,
+		// The sociale kaart: local voorzieningen, a list the team shares, apart from anything about
+		// a person. Kept in memory for search, so only the key is indexed. Nothing to move: the
+		// table starts empty. Version 3 is the professional side's people and conversations.
+		stores: { voorzieningen: 'id' }
 	}
 ];
 
