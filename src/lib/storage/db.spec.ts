@@ -12,7 +12,9 @@ import {
 	type SchemaVersion
 } from './db';
 import type { Reflection } from '$lib/domain/reflection';
+import { CONSENT_OFF, type Consent, type OutboxItem } from '$lib/sync/records';
 import { ReflectionRepo } from './reflection-repo';
+import { SyncRepo } from './sync-repo';
 import { WebRepo } from './web-repo';
 
 beforeEach(() => {
@@ -68,12 +70,36 @@ const REFLECTION: Reflection = {
 	reminderDismissedAt: null
 };
 
+const OUTBOX_ITEM: OutboxItem = {
+	uuid: '3d7c2a10-9b8e-4f6d-a5c4-b3a2918f7e6d',
+	webId: FINISHED.id,
+	completedAt: FINISHED_V1.completedAt,
+	readyAt: FINISHED_V1.completedAt + 3_600_000,
+	setAside: null
+};
+
+const CONSENT: Consent = {
+	key: 'consent',
+	isOn: true,
+	changedAt: 1_680_000_000_000,
+	hostName: 'Gemeente Voorbeeld',
+	area: '3581',
+	ageBand: '65-79'
+};
+
 interface UpgradeCase {
 	fromVersion: number;
 	/** Rows per table, in the shape that version stored. */
 	seed: Record<string, readonly object[]>;
 	/** What the app reads after opening at the latest version. */
-	expect: { webs: readonly Web[]; corruptCount: number; reflections: readonly Reflection[] };
+	expect: {
+		webs: readonly Web[];
+		corruptCount: number;
+		reflections: readonly Reflection[];
+		/** The sync's records as its repository reads them; none and off when not given. */
+		outbox?: readonly OutboxItem[];
+		consent?: Consent;
+	};
 }
 
 /**
@@ -95,14 +121,38 @@ const UPGRADE_CASES: readonly UpgradeCase[] = [
 			webs: [UNFINISHED, FINISHED],
 			reflections: [REFLECTION, { webId: 'damaged', notes: { step: 42 } }]
 		},
+		// Version 5 added the sync's tables: they start empty, consent off.
 		expect: { webs: [UNFINISHED, FINISHED], corruptCount: 0, reflections: [REFLECTION] }
+	},
+	{
+		fromVersion: 5,
+		seed: {
+			webs: [UNFINISHED, FINISHED],
+			reflections: [REFLECTION],
+			outbox: [OUTBOX_ITEM, { uuid: 'damaged', webId: 42 }],
+			syncState: [CONSENT, { key: 'device', token: 12 }]
+		},
+		expect: {
+			webs: [UNFINISHED, FINISHED],
+			corruptCount: 0,
+			reflections: [REFLECTION],
+			outbox: [OUTBOX_ITEM],
+			consent: CONSENT
+		}
 	}
 ];
 
 describe('schema versions', () => {
-	it('are ascending whole numbers from 1', () => {
+	it('rise from 1, in whole numbers that may leave gaps for versions made elsewhere', () => {
 		const versions = SCHEMA_VERSIONS.map((v: SchemaVersion) => v.version);
-		expect(versions).toEqual(versions.map((_, i) => i + 1));
+		expect(versions[0]).toBe(1);
+		for (const [i, version] of versions.entries()) {
+			expect(Number.isInteger(version), `version ${version}`).toBe(true);
+			if (i > 0)
+				expect(version, `version ${version} after ${versions[i - 1]}`).toBeGreaterThan(
+					versions[i - 1]!
+				);
+		}
 		expect(LATEST_VERSION).toBe(versions.at(-1));
 	});
 
@@ -145,9 +195,15 @@ describe('schema versions', () => {
 		for (const reflection of upgrade.expect.reflections) {
 			expect(await reflections.get(reflection.webId)).toEqual(reflection);
 		}
-		// Nothing stored is lost, damaged records included.
-		expect(await db.webs.count()).toBe(upgrade.seed.webs?.length ?? 0);
-		expect(await db.reflections.count()).toBe(upgrade.seed.reflections?.length ?? 0);
+		const sync = new SyncRepo(db, { onCorrupt: () => undefined });
+		expect(await sync.consent()).toEqual(upgrade.expect.consent ?? CONSENT_OFF);
+		for (const item of upgrade.expect.outbox ?? []) {
+			expect(await sync.itemForWeb(item.webId)).toEqual(item);
+		}
+		// Nothing stored is lost, damaged records included, in every table the version had.
+		for (const table of db.tables) {
+			expect(await table.count(), table.name).toBe(upgrade.seed[table.name]?.length ?? 0);
+		}
 		db.close();
 	});
 
@@ -156,6 +212,18 @@ describe('schema versions', () => {
 		await db.open();
 		expect(db.reflections.schema.primKey.keyPath).toBe('webId');
 		expect(db.reflections.schema.indexes.map((i) => i.name)).toEqual(['stepDate']);
+		db.close();
+	});
+});
+
+describe('the sync tables', () => {
+	it('key outbox items by their summary uuid, indexed by web, and sync records by key', async () => {
+		const db = openDb('sync-tables');
+		await db.open();
+		expect(db.outbox.schema.primKey.keyPath).toBe('uuid');
+		expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(['webId']);
+		expect(db.syncState.schema.primKey.keyPath).toBe('key');
+		expect(db.syncState.schema.indexes).toEqual([]);
 		db.close();
 	});
 });

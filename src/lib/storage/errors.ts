@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /**
  * A stored record that no longer matches its schema. Repositories skip it on read and refuse to
  * write over it, so whatever is left of the person's data stays for export or repair.
@@ -28,7 +26,9 @@ export class RecordNotFoundError extends Error {
  * Where and why a record failed, without the stored values: those can be health data, and the
  * result may end up in a console or a log.
  */
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: {
+	readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+}): string[] {
 	return error.issues.map(
 		(issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`
 	);
