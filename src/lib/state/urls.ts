@@ -58,3 +58,17 @@ export function reflectUrl(webId: string, step?: number): string {
 export function shareUrl(webId: string): string {
 	return `${resolve('/delen')}?${new URLSearchParams({ web: webId })}`;
 }
+
+/** The screens that show one web (its id in `web`): filling in, result, reflection, sharing. */
+const WEB_SCREENS: readonly string[] = [
+	resolve('/invullen'),
+	resolve('/resultaat'),
+	resolve('/reflectie'),
+	resolve('/delen')
+];
+
+/** The id of the web a screen shows, or null for a screen that shows no single web. */
+export function webIdOfScreen(url: URL): string | null {
+	const path = url.pathname.replace(/(.)\/+$/, '$1');
+	return WEB_SCREENS.includes(path) ? url.searchParams.get('web') : null;
+}
