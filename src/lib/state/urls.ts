@@ -72,3 +72,6 @@ export function webIdOfScreen(url: URL): string | null {
 	const path = url.pathname.replace(/(.)\/+$/, '$1');
 	return WEB_SCREENS.includes(path) ? url.searchParams.get('web') : null;
 }
+
+/** The consent screen for sharing anonymous summaries (linked from settings and the result). */
+export const SYNC_URL = resolve('/anoniem-delen');

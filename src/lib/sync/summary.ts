@@ -20,8 +20,9 @@ export const FOCUS_WAIT_MS = 60 * 60 * 1000;
  * client's id), `self` for the person's own. Takes any record, so it holds before and after the
  * professional side adds `clientId` to the web's schema.
  */
-export function summaryContext(web: { readonly clientId?: string | null }): SummaryContext {
-	return typeof web.clientId === 'string' && web.clientId !== '' ? 'conversation' : 'self';
+export function summaryContext(web: object): SummaryContext {
+	const clientId = 'clientId' in web ? web.clientId : undefined;
+	return typeof clientId === 'string' && clientId !== '' ? 'conversation' : 'self';
 }
 
 /** The calendar day of a time on this device, as YYYY-MM-DD: the day the person finished. */
