@@ -118,3 +118,20 @@ export function editVoorzieningUrl(id?: string): string {
 	const base = resolve('/gesprekken/sociale-kaart/bewerken');
 	return id === undefined ? base : `${base}?${new URLSearchParams({ id })}`;
 }
+
+/** The screens that show one web (its id in `web`): filling in, result, reflection, sharing. */
+const WEB_SCREENS: readonly string[] = [
+	resolve('/invullen'),
+	resolve('/resultaat'),
+	resolve('/reflectie'),
+	resolve('/delen')
+];
+
+/** The id of the web a screen shows, or null for a screen that shows no single web. */
+export function webIdOfScreen(url: URL): string | null {
+	const path = url.pathname.replace(/(.)\/+$/, '$1');
+	return WEB_SCREENS.includes(path) ? url.searchParams.get('web') : null;
+}
+
+/** The consent screen for sharing anonymous summaries (linked from settings and the result). */
+export const SYNC_URL = resolve('/anoniem-delen');

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PREFER_NOT, type Web } from '$lib/domain/web';
 import { openDb, type SpinnenwebDb } from '$lib/storage/db';
 import { WebRepo } from '$lib/storage/web-repo';
+import type { Sharing } from './sharing';
 import { WebSession } from './web-session.svelte';
 
 const KEYS = ['lichaamsfuncties.gezond', 'lichaamsfuncties.fit', 'lichaamsfuncties.slapen'];
@@ -29,9 +30,14 @@ afterEach(() => {
 	db.close();
 });
 
+/** Consent as the session reads it when the person taps "Klaar", and who is told after. */
+function sharing(isOn: boolean) {
+	return { isOn: () => isOn, itemAdded: vi.fn() };
+}
+
 /** A session on screen (its live read runs only while shown), once it has read its web. */
-async function shownSession(): Promise<WebSession> {
-	const session = new WebSession(web.id, repo);
+async function shownSession(consent: Sharing = sharing(false)): Promise<WebSession> {
+	const session = new WebSession(web.id, repo, consent);
 	stops.push(
 		$effect.root(() => {
 			$effect(() => {
@@ -94,5 +100,48 @@ describe('WebSession', () => {
 		expect(session.saveProblem).toBe('storage-full');
 		expect(session.web?.answers[KEYS[0] ?? '']).toBe(6);
 		expect((await repo.get(web.id))?.answers).toEqual({});
+	});
+
+	it('stores an outbox item with the completed web when consent is on, and tells the flusher', async () => {
+		const consent = sharing(true);
+		const session = await shownSession(consent);
+		await session.answer(KEYS[0] ?? '', 6);
+		await session.complete();
+
+		const items = await db.outbox.toArray();
+		expect(items).toEqual([
+			expect.objectContaining({ webId: web.id, completedAt: (await repo.get(web.id))?.completedAt })
+		]);
+		expect(consent.itemAdded).toHaveBeenCalledOnce();
+
+		// Finishing again (after changing an answer) keeps the first time, and the one item.
+		await session.complete();
+		expect(await db.outbox.count()).toBe(1);
+		expect(consent.itemAdded).toHaveBeenCalledOnce();
+	});
+
+	it('stores no item when consent is off: that web is never sent later without asking', async () => {
+		const consent = sharing(false);
+		const session = await shownSession(consent);
+		await session.complete();
+		expect((await repo.get(web.id))?.completedAt).not.toBeNull();
+		expect(await db.outbox.count()).toBe(0);
+		expect(consent.itemAdded).not.toHaveBeenCalled();
+	});
+
+	it('stores neither the completion nor the item when the write fails', async () => {
+		const consent = sharing(true);
+		const session = await shownSession(consent);
+		vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		});
+		await session.complete();
+		put.mockRestore();
+		flushSync();
+		expect(session.saveProblem).toBe('storage-full');
+		expect((await repo.get(web.id))?.completedAt).toBeNull();
+		expect(await db.outbox.count()).toBe(0);
+		expect(consent.itemAdded).not.toHaveBeenCalled();
 	});
 });

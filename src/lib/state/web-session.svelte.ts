@@ -11,10 +11,13 @@ import {
 } from '$lib/domain/web-changes';
 import { askPersistenceOnce } from '$lib/pwa/storage-persistence';
 import type { WebLookup, WebRepo } from '$lib/storage/web-repo';
+import type { WholeRecord } from '$lib/storage/write-now';
+import { newOutboxItem } from '$lib/sync/summary';
 import { LatestRecord } from './latest-record.svelte';
 import { live } from './live.svelte';
 import { webRepo } from './repositories';
 import type { SaveProblem } from './save-feedback';
+import { appSharing, type Sharing } from './sharing';
 
 /**
  * One web as the screens see it: read live from the database (the source of truth), and every
@@ -26,10 +29,12 @@ export class WebSession {
 	readonly #repo: WebRepo;
 	readonly #lookup: { readonly current: WebLookup | undefined };
 	readonly #latest: LatestRecord<Web>;
+	readonly #sharing: Sharing;
 
-	constructor(id: string, repo: WebRepo = webRepo()) {
+	constructor(id: string, repo: WebRepo = webRepo(), sharing: Sharing = appSharing()) {
 		this.id = id;
 		this.#repo = repo;
+		this.#sharing = sharing;
 		this.#lookup = live(() => repo.lookup(id));
 		this.#latest = new LatestRecord(() => {
 			const lookup = this.#lookup.current;
@@ -93,14 +98,31 @@ export class WebSession {
 		return this.#change((web) => withPosition(web, position));
 	}
 
+	/**
+	 * Marks the web finished. With consent on at this moment, its outbox item is stored in the
+	 * same transaction (both or neither), only on the first completion; with consent off, none is
+	 * made, and the web is never sent later without asking.
+	 */
 	complete(): Promise<void> {
-		return this.#change((web) => completed(web, Date.now()));
+		const isSharing = this.#sharing.isOn();
+		let hasItem = false;
+		const withItem = (web: Web, before: Web): WholeRecord[] => {
+			if (!isSharing || before.completedAt !== null || web.completedAt === null) return [];
+			hasItem = true;
+			return [{ table: 'outbox', value: newOutboxItem(web.id, web.completedAt) }];
+		};
+		return this.#change((web) => completed(web, Date.now()), withItem).then(() => {
+			if (hasItem && this.#latest.saveProblem === null) this.#sharing.itemAdded();
+		});
 	}
 
-	#change(change: (web: Web) => Web): Promise<void> {
+	#change(
+		change: (web: Web) => Web,
+		alongside?: (web: Web, before: Web) => readonly WholeRecord[]
+	): Promise<void> {
 		return this.#latest.change((latest) =>
 			// A web is only changed once it has been read (the screens wait for it).
-			latest === null ? null : this.#repo.changeNow(latest, change)
+			latest === null ? null : this.#repo.changeNow(latest, change, alongside)
 		);
 	}
 }

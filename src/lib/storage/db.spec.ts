@@ -21,6 +21,8 @@ import { ConversationRepo } from './conversation-repo';
 import { ReflectionRepo } from './reflection-repo';
 import { emptyFields, type Voorziening } from '$lib/domain/voorziening';
 import { VoorzieningRepo } from './voorziening-repo';
+import { CONSENT_OFF, type Consent, type OutboxItem } from '$lib/sync/records';
+import { SyncRepo } from './sync-repo';
 import { WebRepo } from './web-repo';
 
 beforeEach(() => {
@@ -121,6 +123,23 @@ const AGREEMENT: Agreement = {
 	history: []
 };
 
+const OUTBOX_ITEM: OutboxItem = {
+	uuid: '3d7c2a10-9b8e-4f6d-a5c4-b3a2918f7e6d',
+	webId: FINISHED.id,
+	completedAt: FINISHED_V1.completedAt,
+	readyAt: FINISHED_V1.completedAt + 3_600_000,
+	setAside: null
+};
+
+const CONSENT: Consent = {
+	key: 'consent',
+	isOn: true,
+	changedAt: 1_680_000_000_000,
+	hostName: 'Gemeente Voorbeeld',
+	area: '3581',
+	ageBand: '65-79'
+};
+
 interface UpgradeCase {
 	fromVersion: number;
 	/** Rows per table, in the shape that version stored. */
@@ -137,6 +156,9 @@ interface UpgradeCase {
 		clientWebs?: readonly Web[];
 		/** Since version 4; absent means none. */
 		voorzieningen?: readonly Voorziening[];
+		/** The sync's records as its repository reads them; none and off when not given. */
+		outbox?: readonly OutboxItem[];
+		consent?: Consent;
 	};
 }
 
@@ -207,17 +229,36 @@ const UPGRADE_CASES: readonly UpgradeCase[] = [
 			reflections: [REFLECTION],
 			voorzieningen: [VOORZIENING]
 		}
+	},
+	{
+		// Version 5 added the sync's tables: they start empty, consent off.
+		fromVersion: 5,
+		seed: {
+			webs: [UNFINISHED, FINISHED],
+			reflections: [REFLECTION],
+			outbox: [OUTBOX_ITEM, { uuid: 'damaged', webId: 42 }],
+			syncState: [CONSENT, { key: 'device', token: 12 }]
+		},
+		expect: {
+			webs: [UNFINISHED, FINISHED],
+			corruptCount: 0,
+			reflections: [REFLECTION],
+			outbox: [OUTBOX_ITEM],
+			consent: CONSENT
+		}
 	}
 ];
 
 describe('schema versions', () => {
-	it('are ascending whole numbers from 1', () => {
-		// A number may be skipped: work on two kinds of records can claim its versions apart.
+	it('rise from 1, in whole numbers that may leave gaps for versions made elsewhere', () => {
 		const versions = SCHEMA_VERSIONS.map((v: SchemaVersion) => v.version);
 		expect(versions[0]).toBe(1);
 		for (const [i, version] of versions.entries()) {
-			expect(Number.isInteger(version)).toBe(true);
-			if (i > 0) expect(version).toBeGreaterThan(versions[i - 1]!);
+			expect(Number.isInteger(version), `version ${version}`).toBe(true);
+			if (i > 0)
+				expect(version, `version ${version} after ${versions[i - 1]}`).toBeGreaterThan(
+					versions[i - 1]!
+				);
 		}
 		expect(LATEST_VERSION).toBe(versions.at(-1));
 	});
@@ -278,17 +319,14 @@ describe('schema versions', () => {
 		}
 		const kaart = new VoorzieningRepo(db, quiet);
 		expect((await kaart.list()).voorzieningen).toEqual(upgrade.expect.voorzieningen ?? []);
-		// Nothing stored is lost, damaged records included.
-		const tables = [
-			'webs',
-			'reflections',
-			'clients',
-			'conversations',
-			'agreements',
-			'voorzieningen'
-		];
-		for (const table of tables) {
-			expect(await db.table(table).count(), table).toBe(upgrade.seed[table]?.length ?? 0);
+		const sync = new SyncRepo(db, { onCorrupt: () => undefined });
+		expect(await sync.consent()).toEqual(upgrade.expect.consent ?? CONSENT_OFF);
+		for (const item of upgrade.expect.outbox ?? []) {
+			expect(await sync.itemForWeb(item.webId)).toEqual(item);
+		}
+		// Nothing stored is lost, damaged records included, in every table the version had.
+		for (const table of db.tables) {
+			expect(await table.count(), table.name).toBe(upgrade.seed[table.name]?.length ?? 0);
 		}
 		db.close();
 	});
@@ -307,6 +345,18 @@ describe('schema versions', () => {
 		await db.open();
 		expect(db.reflections.schema.primKey.keyPath).toBe('webId');
 		expect(db.reflections.schema.indexes.map((i) => i.name)).toEqual(['stepDate']);
+		db.close();
+	});
+});
+
+describe('the sync tables', () => {
+	it('key outbox items by their summary uuid, indexed by web, and sync records by key', async () => {
+		const db = openDb('sync-tables');
+		await db.open();
+		expect(db.outbox.schema.primKey.keyPath).toBe('uuid');
+		expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(['webId']);
+		expect(db.syncState.schema.primKey.keyPath).toBe('key');
+		expect(db.syncState.schema.indexes).toEqual([]);
 		db.close();
 	});
 });

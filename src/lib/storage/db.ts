@@ -12,6 +12,12 @@ export type StoredRecord = { id: string } & Record<string, unknown>;
 /** A stored reflection: keyed by the id of the web it is about, the rest to be parsed. */
 export type StoredReflection = { webId: string } & Record<string, unknown>;
 
+/** A stored outbox item, keyed by its summary's uuid. */
+export type StoredOutboxItem = { uuid: string } & Record<string, unknown>;
+
+/** One of the sync's small records (consent, device, withdrawal, retry), keyed by its kind. */
+export type StoredSyncRecord = { key: string } & Record<string, unknown>;
+
 export interface SchemaVersion {
 	readonly version: number;
 	/** Dexie `stores()` for this version: only tables that change; `null` drops a table. */
@@ -59,6 +65,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// a person. Kept in memory for search, so only the key is indexed. Nothing to move: the
 		// table starts empty. Version 3 is the professional side's people and conversations.
 		stores: { voorzieningen: 'id' }
+	},
+	{
+		// Consented sync (src/lib/sync/README.md). Versions 3 and 4 belong to the professional side
+		// and the sociale kaart; IndexedDB versions need only rise, so the numbers may have gaps.
+		// The outbox holds which completed web is to be summarised, never its scores or notes: the
+		// summary is built from the web when it is sent. webId is indexed so deleting a web takes its
+		// item with it. syncState holds small records by key: consent, the device token, a pending
+		// withdrawal, the shared retry schedule. Nothing to move: both tables start empty.
+		version: 5,
+		stores: { outbox: 'uuid, webId', syncState: 'key' }
 	}
 ];
 
@@ -73,6 +89,8 @@ export class SpinnenwebDb extends Dexie {
 	clients!: Table<StoredRecord, string>;
 	conversations!: Table<StoredRecord, string>;
 	agreements!: Table<StoredRecord, string>;
+	outbox!: Table<StoredOutboxItem, string>;
+	syncState!: Table<StoredSyncRecord, string>;
 
 	readonly #versionChangeListeners = new Set<VersionChangeListener>();
 

@@ -6,6 +6,8 @@ import * as z from 'zod/mini';
 import { DIMENSION_IDS } from '$lib/domain/dimensions';
 import { ADULT_V1, allAspectKeys, CURRENT_QUESTION_SET_ID } from '$lib/domain/question-set';
 import { PREFER_NOT, WebSchema, type Answer } from '$lib/domain/web';
+import { completed } from '$lib/domain/web-changes';
+import { newOutboxItem } from '$lib/sync/summary';
 import { openDb, type SpinnenwebDb } from './db';
 import { CorruptRecordError, RecordNotFoundError } from './errors';
 import { WebRepo, type CorruptRecordReport } from './web-repo';
@@ -277,6 +279,43 @@ describe('complete and delete', () => {
 		const { id } = await repo.create('nl');
 		await repo.delete(id);
 		expect(await repo.lookup(id)).toEqual({ status: 'missing' });
+	});
+
+	it('stores a completion and the records that go with it in one transaction, or neither', async () => {
+		const web = await repo.create('nl');
+		const item = newOutboxItem(web.id, 1_800_000_000_000);
+		const done = repo.changeNow(
+			web,
+			(w) => completed(w, 1_800_000_000_000),
+			(next, before) => {
+				expect(before.completedAt).toBeNull();
+				expect(next.completedAt).toBe(1_800_000_000_000);
+				return [{ table: 'outbox', value: item }];
+			}
+		);
+		await done?.saved;
+		expect((await repo.get(web.id))?.completedAt).toBe(1_800_000_000_000);
+		expect(await db.outbox.get(item.uuid)).toEqual(item);
+
+		// A record the outbox cannot take (no key) undoes the completion with it.
+		const other = await repo.create('nl');
+		const failed = repo.changeNow(
+			other,
+			(w) => completed(w, 1_800_000_000_000),
+			() => [{ table: 'outbox', value: { webId: other.id } }]
+		);
+		await expect(failed?.saved).rejects.toThrow();
+		expect((await repo.get(other.id))?.completedAt).toBeNull();
+		expect(await db.outbox.count()).toBe(1);
+	});
+
+	it('deletes the outbox item of a web with it: a deleted web is not summarised', async () => {
+		const web = await repo.create('nl');
+		const item = newOutboxItem(web.id, 1_800_000_000_000);
+		await db.outbox.bulkPut([item, newOutboxItem(crypto.randomUUID(), 1_800_000_000_000)]);
+		await repo.delete(web.id);
+		expect(await db.outbox.get(item.uuid)).toBeUndefined();
+		expect(await db.outbox.count()).toBe(1);
 	});
 });
 

@@ -19,7 +19,7 @@ import type { SpinnenwebDb, StoredRecord } from './db';
 import { CorruptRecordError, describeIssues, RecordNotFoundError } from './errors';
 import { NO_LOCK, openStored, SealedWrites, type LockSource, type RecordLock } from './record-lock';
 import { updateSealed } from './sealed-update';
-import { writeNow, type PendingWrite } from './write-now';
+import { writeNow, type PendingWrite, type WholeRecord } from './write-now';
 
 /** What a list of webs needs: no locale, talk-about flags or position. */
 export type WebSummaryRow = Pick<
@@ -241,9 +241,15 @@ export class WebRepo {
 	 * survives a reload that follows at once (write-now.ts). For a screen that holds the web it
 	 * changes; `change` gets the latest version it has and returns the next. Returns what will be
 	 * stored (with the new updatedAt) before the write has landed; `saved` tells when it has.
-	 * Returns null when nothing changed.
+	 * Returns null when nothing changed. `alongside` names records that belong to this change and
+	 * are stored in the same transaction (completing a web with consent on adds its outbox item:
+	 * both are stored, or neither).
 	 */
-	changeNow(latest: Web, change: (web: Web) => Web): PendingWrite<Web> | null {
+	changeNow(
+		latest: Web,
+		change: (web: Web) => Web,
+		alongside?: (web: Web, before: Web) => readonly WholeRecord[]
+	): PendingWrite<Web> | null {
 		const changed = change(latest);
 		if (changed === latest) return null;
 		// Never older than what it replaces, even when the clock steps back.
@@ -252,22 +258,31 @@ export class WebRepo {
 			updatedAt: Math.max(this.#clock(), latest.updatedAt)
 		});
 		const lock = this.#lock();
-		// Without a lock the write starts in this very task; with one it follows the sealing.
+		const alongsideRecords = alongside?.(web, latest) ?? [];
+		// Without a lock the write starts in this very task, with what goes alongside it (an outbox
+		// item) in the same transaction. With one it follows the sealing, and what goes alongside
+		// (ids and dates only, nothing to seal) follows the web.
 		const saved = lock
-			? this.#sealedWrites.write(lock, 'webs', web.id, web)
-			: writeNow(this.#db, [{ table: 'webs', value: web }]);
+			? this.#sealedWrites
+					.write(lock, 'webs', web.id, web)
+					.then(() =>
+						alongsideRecords.length > 0 ? writeNow(this.#db, alongsideRecords) : undefined
+					)
+			: writeNow(this.#db, [{ table: 'webs', value: web }, ...alongsideRecords]);
 		return { value: web, saved };
 	}
 
 	/**
 	 * The person's own choice, so this also removes a damaged record, and the reflection on the web
-	 * with it (in the same transaction: no notes are left behind about a web that is gone).
+	 * with it (in the same transaction: no notes are left behind about a web that is gone), and its
+	 * outbox item: a web the person deleted is not summarised after all.
 	 */
 	async delete(id: string): Promise<void> {
-		const { webs, reflections } = this.#db;
-		await this.#db.transaction('rw', webs, reflections, async () => {
+		const { webs, reflections, outbox } = this.#db;
+		await this.#db.transaction('rw', webs, reflections, outbox, async () => {
 			await webs.delete(id);
 			await reflections.delete(id);
+			await outbox.where('webId').equals(id).delete();
 		});
 	}
 

@@ -17,19 +17,34 @@ export interface AppServer {
 	stop(): Promise<void>;
 }
 
+export interface AppServerOptions {
+	/** A data folder to keep (a test that stops and starts the server on the same data). */
+	readonly dataDir?: string;
+	readonly env?: Readonly<Record<string, string>>;
+}
+
 /**
  * Serves a production build through the production server (`scripts/start.js`, which adds the
  * security headers) on 127.0.0.1:port, with a data folder of its own; resolves once it answers.
  */
-export async function startAppServer(dir: string, port: number): Promise<AppServer> {
+export async function startAppServer(
+	dir: string,
+	port: number,
+	options: AppServerOptions = {}
+): Promise<AppServer> {
 	const isTaken = await fetch(`http://127.0.0.1:${port}/`).then(
 		() => true,
 		() => false
 	);
-	if (isTaken) throw new Error(`Port ${port} is in use; set E2E_UPDATE_PORT to a free one.`);
+	if (isTaken) throw new Error(`Port ${port} is in use; move the tests off it with E2E_PORT.`);
 
-	const dataDir = mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-data-'));
-	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-data-'));
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		...options.env,
+		PORT: String(port),
+		HOST: '127.0.0.1'
+	};
 	delete env.DATABASE_URL;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...env, SPINNENWEB_SERVE_DIR: dir, DATA_DIR: dataDir },
@@ -39,7 +54,7 @@ export async function startAppServer(dir: string, port: number): Promise<AppServ
 	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	const exited = new Promise<void>((resolve) =>
 		child.once('exit', () => {
-			rmSync(dataDir, { recursive: true, force: true });
+			if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
 			resolve();
 		})
 	);
