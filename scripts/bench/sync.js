@@ -133,7 +133,7 @@ async function viaDriver(query) {
 		);
 		const deviceId = rows[0].id;
 		return async (batch) => {
-			await query(INSERT_SQL, [deviceId, batchParameter(batch)]);
+			await query(INSERT_SQL, [deviceId, batchParameter(batch), null]);
 		};
 	});
 }
