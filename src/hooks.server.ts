@@ -4,6 +4,8 @@ import { env } from '$env/dynamic/private';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startServerContext, stopServerContext } from '$lib/server/context';
 import { loggable } from '$lib/server/http/errors';
+import { dashboardLocale } from '$lib/server/dashboard/locale';
+import { textDirection } from '$lib/content/locale';
 import { API_CSP, SECURITY_HEADERS } from '../security-headers.js';
 
 /**
@@ -23,8 +25,30 @@ export const init: ServerInit = async () => {
 	});
 };
 
+function isDashboard(pathname: string): boolean {
+	return pathname === '/dashboard' || pathname.startsWith('/dashboard/');
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const dashboard = isDashboard(event.url.pathname);
+	const locale = dashboard
+		? dashboardLocale(event.url, event.request.headers.get('accept-language'))
+		: undefined;
+	const response = await resolve(
+		event,
+		locale
+			? {
+					// src/app.html says Dutch; the dashboard is rendered in the coordinator's language.
+					transformPageChunk: ({ html }) =>
+						html.replace(
+							'<html lang="nl" dir="ltr">',
+							`<html lang="${locale}" dir="${textDirection(locale)}">`
+						)
+				}
+			: undefined
+	);
+	// The figures are behind a session: no browser or proxy keeps a copy.
+	if (dashboard) response.headers.set('cache-control', 'no-store');
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		response.headers.set(name, value);
 	}
