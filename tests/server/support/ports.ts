@@ -10,5 +10,7 @@ export const PORTS = {
 	guards: BASE + 40,
 	logs: BASE + 50,
 	headers: BASE + 60,
-	migrations: BASE + 70
+	migrations: BASE + 70,
+	dashboard: BASE + 80,
+	teamCli: BASE + 90
 } as const;
