@@ -38,12 +38,13 @@ export default defineConfig({
 		trace: 'off',
 		screenshot: 'only-on-failure'
 	},
-	// `*.phone.spec.ts` runs on the phone, `*.tablet.spec.ts` on the tablet, any other spec on the phone.
+	// `*.phone.spec.ts` runs on the phone, `*.tablet.spec.ts` on the tablet, the coordinator's
+	// dashboard on a laptop, any other spec on the phone.
 	projects: [
 		{
 			name: 'phone',
 			testMatch: '**/*.spec.ts',
-			testIgnore: '**/*.tablet.spec.ts',
+			testIgnore: ['**/*.tablet.spec.ts', '**/dashboard.spec.ts'],
 			use: {
 				...chromium,
 				viewport: { width: 390, height: 844 },
@@ -62,6 +63,11 @@ export default defineConfig({
 				hasTouch: true,
 				locale: 'nl-NL'
 			}
+		},
+		{
+			name: 'laptop',
+			testMatch: '**/dashboard.spec.ts',
+			use: { ...chromium, viewport: { width: 1280, height: 800 }, locale: 'nl-NL' }
 		}
 	],
 	// The test script builds first; here we only serve the production build, through the

@@ -19,16 +19,19 @@ export interface AppServer {
 
 /**
  * Serves a production build through the production server (`scripts/start.js`, which adds the
- * security headers) on 127.0.0.1:port, with a data folder of its own; resolves once it answers.
+ * security headers) on 127.0.0.1:port, with a data folder of its own (removed when it stops); resolves once it answers.
  */
-export async function startAppServer(dir: string, port: number): Promise<AppServer> {
+export async function startAppServer(
+	dir: string,
+	port: number,
+	dataDir = mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-data-'))
+): Promise<AppServer> {
 	const isTaken = await fetch(`http://127.0.0.1:${port}/`).then(
 		() => true,
 		() => false
 	);
 	if (isTaken) throw new Error(`Port ${port} is in use; set E2E_UPDATE_PORT to a free one.`);
 
-	const dataDir = mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-data-'));
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
 	delete env.DATABASE_URL;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {

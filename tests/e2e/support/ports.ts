@@ -3,3 +3,5 @@
 // own, so the shared server and the other tests are never stopped under them.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const UPDATE_TEST_PORT = Number(process.env.E2E_UPDATE_PORT ?? E2E_PORT + 9);
+/** The dashboard test's own server: its data folder is made by `npm run team` before it starts. */
+export const DASHBOARD_TEST_PORT = Number(process.env.E2E_DASHBOARD_PORT ?? E2E_PORT + 8);

@@ -25,14 +25,17 @@ export async function dashboardAccess(event: {
 }
 
 /**
- * A post made by a page of this site: the browser's Origin header names this host. The scheme is
- * left out of the comparison: without ORIGIN or PROTOCOL_HEADER, adapter-node takes every request
- * for https (safe for the cookie, which is then Secure), while a browser on plain http says http.
+ * A post made by a page of this site. Browsers say so in Sec-Fetch-Site, whatever the referrer
+ * policy (ours is no-referrer, under which a form's Origin is "null"). A client that sends no
+ * Sec-Fetch-Site must name this host in Origin. The scheme is left out: without ORIGIN or
+ * PROTOCOL_HEADER, adapter-node takes every request for https (so the cookie is Secure), while a
+ * client on plain http says http.
  */
 export function isSameOrigin(event: RequestEvent): boolean {
-	if (event.request.headers.get('sec-fetch-site') === 'cross-site') return false;
+	const site = event.request.headers.get('sec-fetch-site');
+	if (site !== null) return site === 'same-origin';
 	const origin = event.request.headers.get('origin');
-	if (!origin) return false;
+	if (!origin || origin === 'null') return false;
 	try {
 		return new URL(origin).host === event.url.host;
 	} catch {
