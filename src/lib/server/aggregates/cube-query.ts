@@ -1,24 +1,15 @@
-// The one query the dashboard runs per year: summaries grouped by month, area, team and context,
-// with per dimension how many answered and the sum of their scores. Every table is rolled up from
-// these rows (roll-up.ts), so they all add up by construction. Sums are taken in tenths, as
+// The one query the dashboard runs per year (cube.sql): summaries grouped by month, area, team and
+// context, with per dimension how many answered and the sum of their scores. Every table is rolled
+// up from these rows (roll-up.ts), so they all add up by construction. Sums are taken in tenths, as
 // integers: scores have one decimal, and integer sums stay exact.
 import { DIMENSION_IDS } from '$lib/domain/dimensions';
 import { z } from 'zod';
 import type { Queryable } from '../db/database';
 import { CubeRowSchema, type CubeRow } from './aggregate-tables';
+import cubeSql from './cube.sql?raw';
 
-const columns = DIMENSION_IDS.map(
-	(d) =>
-		`count(score_${d})::int AS answered_${d}, coalesce(sum(score_${d} * 10), 0)::int8::text AS tenths_${d}`
-).join(',\n\t');
-
-/** $1 the first day, $2 the day after the last (a year: YYYY-01-01 and the next YYYY-01-01). */
-export const CUBE_SQL = `SELECT to_char(day, 'YYYY-MM') AS month, area, team_id::text AS team, context,
-	count(*)::int AS n,
-	${columns}
-FROM summaries
-WHERE day >= $1::date AND day < $2::date
-GROUP BY 1, 2, 3, 4`;
+/** cube.sql: $1 the first day, $2 the day after the last (a year: YYYY-01-01 and the next). */
+export const CUBE_SQL = cubeSql;
 
 const RawRowSchema = z.object({
 	month: z.string(),
