@@ -81,17 +81,14 @@ describeEachBackend('npm run team, and tablets that enrol', (backend) => {
 
 	it('enrols a tablet with the code: its conversations carry the team, its own webs do not', async () => {
 		const code = codeIn((await team('renew-code', 'Wijkteam Noord')).out) ?? '';
+		const running = await startServer(store.serverOptions(port));
+		server = running;
 		if (backend === 'PGlite') {
-			const refused = await (async () => {
-				server = await startServer(store.serverOptions(port));
-				return team('list');
-			})();
+			const refused = await team('list');
 			expect(refused.code).toBe(3);
 			expect(refused.err).toContain('The server is running on this data folder');
-		} else {
-			server = await startServer(store.serverOptions(port));
 		}
-		const url = server.url;
+		const url = running.url;
 		const enrol = (body: object) =>
 			fetch(`${url}/api/devices`, {
 				method: 'POST',
@@ -125,8 +122,8 @@ describeEachBackend('npm run team, and tablets that enrol', (backend) => {
 		const later = makeSummary({ context: 'conversation', area: '1011' });
 		expect((await postSummaries(url, token, { summaries: [later] })).status).toBe(200);
 
-		const output = server.output();
-		await server.stop();
+		const output = running.output();
+		await running.stop();
 		server = undefined;
 		expect(output).not.toContain(code);
 		expect(output).not.toContain(typed);
