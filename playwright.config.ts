@@ -38,14 +38,14 @@ export default defineConfig({
 		trace: 'off',
 		screenshot: 'only-on-failure'
 	},
-	// `*.phone.spec.ts` runs on the phone, `*.tablet.spec.ts` on the tablet on its side, any other
-	// spec on the phone. The professional side (`gesprek*.tablet.spec.ts`) runs upright too: a team's
-	// tablet is used both ways.
+	// `*.phone.spec.ts` runs on the phone, `*.tablet.spec.ts` on the tablet on its side, the
+	// coordinator's dashboard on a laptop, any other spec on the phone. The professional side
+	// (`gesprek*.tablet.spec.ts`) runs upright too: a team's tablet is used both ways.
 	projects: [
 		{
 			name: 'phone',
 			testMatch: '**/*.spec.ts',
-			testIgnore: '**/*.tablet.spec.ts',
+			testIgnore: ['**/*.tablet.spec.ts', '**/dashboard.spec.ts'],
 			use: {
 				...chromium,
 				viewport: { width: 390, height: 844 },
@@ -74,6 +74,11 @@ export default defineConfig({
 				hasTouch: true,
 				locale: 'nl-NL'
 			}
+		},
+		{
+			name: 'laptop',
+			testMatch: '**/dashboard.spec.ts',
+			use: { ...chromium, viewport: { width: 1280, height: 800 }, locale: 'nl-NL' }
 		}
 	],
 	// The test script builds first; here we only serve the production build, through the

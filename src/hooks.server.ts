@@ -26,8 +26,14 @@ export const init: ServerInit = async () => {
 	});
 };
 
+function isDashboard(pathname: string): boolean {
+	return pathname === '/dashboard' || pathname.startsWith('/dashboard/');
+}
+
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	// The dashboard's figures are behind a session: no browser or proxy keeps a copy.
+	if (isDashboard(event.url.pathname)) response.headers.set('cache-control', 'no-store');
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		response.headers.set(name, value);
 	}

@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchDashboardQuery, formatDashboardLine } from './dashboard-query.js';
 import { startServer } from './server.js';
 import { percentile } from './stats.js';
 
@@ -133,7 +134,7 @@ async function viaDriver(query) {
 		);
 		const deviceId = rows[0].id;
 		return async (batch) => {
-			await query(INSERT_SQL, [deviceId, batchParameter(batch)]);
+			await query(INSERT_SQL, [deviceId, batchParameter(batch), null]);
 		};
 	});
 }
@@ -225,6 +226,13 @@ for (const [name, bench] of backends) {
 	}
 }
 
+// The dashboard's aggregate (issue 14): one year's grouped query over a million summaries.
+let dashboard = null;
+if (postgresUrl) {
+	dashboard = await benchDashboardQuery(postgresUrl);
+	console.log(`\n${formatDashboardLine(dashboard)}`);
+}
+
 // Everything here shares the machine's cores with whatever else runs: say how busy it was.
 const load = loadavg()[0];
 console.log(
@@ -242,7 +250,8 @@ writeFileSync(
 			measuredBatchesPerClient: BATCHES_PER_CLIENT,
 			loadAverage: load,
 			cores: availableParallelism(),
-			results
+			results,
+			dashboard
 		},
 		null,
 		'\t'

@@ -16,6 +16,8 @@ describe('routeNavigation', () => {
 		['/resultaat/extra', '', PAGES, { strategy: 'network', fallback: '/geschiedenis' }],
 		['/api', '', PAGES, { strategy: 'bypass' }],
 		['/api/summaries', '', PAGES, { strategy: 'bypass' }],
+		['/dashboard', '', PAGES, { strategy: 'bypass' }],
+		['/dashboard/sign-in', '', PAGES, { strategy: 'bypass' }],
 		['/apinames', '', PAGES, { strategy: 'network', fallback: '/geschiedenis' }],
 		// Under a base path: the root page is the base itself, and outside the base is not ours.
 		['/app', '/app', BASED, { strategy: 'start' }],

@@ -25,8 +25,11 @@ export type NavigationRoute =
  */
 export const SHELL_PAGE = '/geschiedenis';
 
-/** Navigations under these paths (after the base) always go to the network, never to a cached page. */
-export const BYPASS_PREFIXES = ['/api'] as const;
+/**
+ * Navigations under these paths (after the base) always go to the network, never to a cached page:
+ * the API, and the coordinator's dashboard, which the server renders behind a session.
+ */
+export const BYPASS_PREFIXES = ['/api', '/dashboard'] as const;
 
 function hasPrefix(path: string, prefix: string): boolean {
 	return path === prefix || path.startsWith(`${prefix}/`);

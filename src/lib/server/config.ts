@@ -14,13 +14,19 @@ const EnvSchema = z.object({
 	// Requests per minute from one device (sending and deleting summaries).
 	SPINNENWEB_RATE_DEVICE_PER_MINUTE: PositiveInt.default(30),
 	// New devices per hour from one address.
-	SPINNENWEB_RATE_REGISTER_PER_HOUR: PositiveInt.default(20)
+	SPINNENWEB_RATE_REGISTER_PER_HOUR: PositiveInt.default(20),
+	// Attempts with a team's enrolment code per hour from one address (a code has 60 bits).
+	SPINNENWEB_RATE_ENROL_PER_HOUR: PositiveInt.default(20),
+	// Failed dashboard sign-ins per hour from one address.
+	SPINNENWEB_RATE_SIGN_IN_FAILURES_PER_HOUR: PositiveInt.default(10)
 });
 
 export interface RateLimitConfig {
 	readonly addressPerMinute: number;
 	readonly devicePerMinute: number;
 	readonly registerPerHour: number;
+	readonly enrolPerHour: number;
+	readonly signInFailuresPerHour: number;
 }
 
 export type DatabaseConfig =
@@ -55,7 +61,9 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
 		rateLimits: {
 			addressPerMinute: values.SPINNENWEB_RATE_ADDRESS_PER_MINUTE,
 			devicePerMinute: values.SPINNENWEB_RATE_DEVICE_PER_MINUTE,
-			registerPerHour: values.SPINNENWEB_RATE_REGISTER_PER_HOUR
+			registerPerHour: values.SPINNENWEB_RATE_REGISTER_PER_HOUR,
+			enrolPerHour: values.SPINNENWEB_RATE_ENROL_PER_HOUR,
+			signInFailuresPerHour: values.SPINNENWEB_RATE_SIGN_IN_FAILURES_PER_HOUR
 		}
 	};
 }

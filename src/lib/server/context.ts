@@ -5,6 +5,7 @@ import { readConfig, type ServerConfig } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open';
 import { addressSecret, forgetPastWindows } from './rate-limit/rate-limit';
+import { forgetExpiredSessions } from './teams/sessions';
 
 export interface ServerContext {
 	readonly config: ServerConfig;
@@ -43,9 +44,9 @@ export function startServerContext(
 		state.context.then(
 			(context) => {
 				state.timer = setInterval(() => {
-					forgetPastWindows(context.db, FORGET_WINDOWS_OLDER_THAN_S).catch(() => {
-						// The next round tries again; a passing database hiccup loses nothing.
-					});
+					// The next round tries again; a passing database hiccup loses nothing.
+					forgetPastWindows(context.db, FORGET_WINDOWS_OLDER_THAN_S).catch(() => {});
+					forgetExpiredSessions(context.db).catch(() => {});
 				}, FORGET_WINDOWS_EVERY_MS);
 				// Housekeeping never keeps a stopping process alive.
 				state.timer.unref();

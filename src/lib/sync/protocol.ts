@@ -45,7 +45,8 @@ export const SummaryScoresSchema = z.strictObject({
 /**
  * What one completed web becomes on the server: never names, notes, free text or aspect answers.
  * `area` and `ageBand` are present only when the person filled them in on the consent screen.
- * The team (issue 14) comes from the device's token on the server, never from this body.
+ * The team comes from the device's token on the server, never from this body, and only for a
+ * `conversation`.
  */
 export const SummarySchema = z.strictObject({
 	uuid: z.uuid(),
@@ -83,17 +84,41 @@ export const SummaryBatchSchema = z.strictObject({
 });
 export type SummaryBatch = z.infer<typeof SummaryBatchSchema>;
 
-/** POST /api/devices. Empty today; issue 14 adds a team's enrolment code here. */
-export const RegisterDeviceSchema = z.strictObject({});
+/**
+ * A team's enrolment code as a professional types it (XXXX-XXXX-XXXX; case, spaces and dashes do
+ * not matter). Only ever in a body, never in a URL.
+ */
+export const EnrolmentCodeSchema = z.string().check(z.minLength(1), z.maxLength(40));
+
+/**
+ * POST /api/devices. `{}` registers an anonymous device (a personal phone); with a team's
+ * `enrolmentCode` the device is a tablet of that team, and its conversation summaries count for it.
+ */
+export const RegisterDeviceSchema = z.strictObject({
+	enrolmentCode: z.optional(EnrolmentCodeSchema)
+});
 export type RegisterDevice = z.infer<typeof RegisterDeviceSchema>;
+
+/** PUT /api/devices/self/team: a device that has a token joins a team with its code. */
+export const JoinTeamSchema = z.strictObject({ enrolmentCode: EnrolmentCodeSchema });
+export type JoinTeam = z.infer<typeof JoinTeamSchema>;
+
+/** The team a device belongs to, by name (for the settings screen), or null. */
+export const DeviceTeamSchema = z.nullable(z.strictObject({ name: z.string() }));
 
 /** DELETE /api/summaries takes no body, or an empty object. */
 export const DeleteSummariesSchema = z.strictObject({});
 
 // ---- responses ----
 
-/** 201 from POST /api/devices. The token is shown once: the server keeps only its hash. */
-export const RegisterDeviceResponseSchema = z.strictObject({ token: z.string() });
+/**
+ * 201 from POST /api/devices. The token is shown once: the server keeps only its hash. `team` is
+ * there when the device enrolled with a code.
+ */
+export const RegisterDeviceResponseSchema = z.strictObject({
+	token: z.string(),
+	team: z.optional(DeviceTeamSchema)
+});
 export type RegisterDeviceResponse = z.infer<typeof RegisterDeviceResponseSchema>;
 
 /**
@@ -106,6 +131,13 @@ export const ReceiveSummariesResponseSchema = z.strictObject({
 	alreadyStored: z.number()
 });
 export type ReceiveSummariesResponse = z.infer<typeof ReceiveSummariesResponseSchema>;
+
+/**
+ * 200 from GET /api/devices/self, PUT /api/devices/self/team (joined) and
+ * DELETE /api/devices/self/team (left: `team` is null).
+ */
+export const DeviceResponseSchema = z.strictObject({ team: DeviceTeamSchema });
+export type DeviceResponse = z.infer<typeof DeviceResponseSchema>;
 
 /** 200 from DELETE /api/summaries. */
 export const DeleteSummariesResponseSchema = z.strictObject({ deleted: z.number() });
@@ -135,6 +167,7 @@ export const ERROR_CODES = [
 	'body_too_large',
 	'unsupported_media_type',
 	'unauthorized',
+	'invalid_enrolment_code',
 	'not_found',
 	'method_not_allowed',
 	'rate_limited',

@@ -25,7 +25,7 @@ export interface AppServerOptions {
 
 /**
  * Serves a production build through the production server (`scripts/start.js`, which adds the
- * security headers) on 127.0.0.1:port, with a data folder of its own; resolves once it answers.
+ * security headers) on 127.0.0.1:port, with a data folder of its own (removed when it stops); resolves once it answers.
  */
 export async function startAppServer(
 	dir: string,

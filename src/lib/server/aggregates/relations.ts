@@ -25,6 +25,26 @@ export interface YearSystem {
 	relations: Relation[];
 	/** For each cell, the relations it takes part in (as parent or child). */
 	relationsOf: number[][];
+	/** Cells that are never published but that the shown figures may give away (see below). */
+	derived: ReadonlySet<number>;
+}
+
+export interface SystemOptions {
+	/**
+	 * Only conversations carry a team (the server's rule: a web filled in alone never does). Then
+	 * "conversations without a team" is a group the tables never show, yet it is the conversation
+	 * row minus every team's row. It joins the system as a derived cell, never shown, so that a
+	 * small one is protected like any other small group.
+	 */
+	teamsOnlyInConversation?: boolean;
+}
+
+/** The group key of the derived row: no team id or area looks like it. */
+export const CONVERSATION_WITHOUT_TEAM = '#conversation-without-team';
+
+/** Whether the tables of these groups hold the derived row (see SystemOptions). */
+export function hasDerivedRow(groups: Groups, options: SystemOptions = {}): boolean {
+	return options.teamsOnlyInConversation === true && groups.context.includes('conversation');
 }
 
 export function cellId(key: CellKey): string {
@@ -40,9 +60,15 @@ export function rowsOf(groups: Groups): { grouping: RowGrouping; group: string |
 	];
 }
 
-export function buildYearSystem(year: YearPeriods, groups: Groups): YearSystem {
+export function buildYearSystem(
+	year: YearPeriods,
+	groups: Groups,
+	options: SystemOptions = {}
+): YearSystem {
 	const periods = periodsOfYear(year);
-	const rows = rowsOf(groups);
+	const isDerived = hasDerivedRow(groups, options);
+	const derivedRow = { grouping: 'team' as const, group: CONVERSATION_WITHOUT_TEAM };
+	const rows = [...rowsOf(groups), ...(isDerived ? [derivedRow] : [])];
 	const cells: CellKey[] = rows.flatMap((row) => periods.map((period) => ({ ...row, period })));
 	const index = new Map(cells.map((cell, i) => [cellId(cell), i]));
 	const at = (grouping: RowGrouping, group: string | null, period: string): number => {
@@ -76,9 +102,28 @@ export function buildYearSystem(year: YearPeriods, groups: Groups): YearSystem {
 		}
 	}
 
+	if (isDerived) {
+		// Conversations = every team's (all conversations) + those without a team.
+		const teams = groups.team.filter((team) => team !== null);
+		for (const period of periods) {
+			relations.push({
+				parent: at('context', 'conversation', period),
+				children: [
+					...teams.map((team) => at('team', team, period)),
+					at('team', CONVERSATION_WITHOUT_TEAM, period)
+				]
+			});
+		}
+	}
+
 	const relationsOf: number[][] = cells.map(() => []);
 	relations.forEach((relation, r) => {
 		for (const cell of [relation.parent, ...relation.children]) relationsOf[cell]?.push(r);
 	});
-	return { year, cells, relations, relationsOf };
+	const derived = new Set(
+		isDerived
+			? cells.flatMap((cell, i) => (cell.group === CONVERSATION_WITHOUT_TEAM ? [i] : []))
+			: []
+	);
+	return { year, cells, relations, relationsOf, derived };
 }

@@ -9,7 +9,7 @@ import {
 	type RowGrouping
 } from './aggregate-tables';
 import { monthsInRange, quarterOfMonth, yearOf, type MonthRange } from './periods';
-import { cellId } from './relations';
+import { CONVERSATION_WITHOUT_TEAM, cellId, hasDerivedRow, type SystemOptions } from './relations';
 
 /**
  * Every table from the finest grouped rows (one `GROUP BY month, area, team, context` query),
@@ -53,17 +53,24 @@ export function groupsOf(rows: readonly CubeRow[]): Groups {
 export function rollUp(
 	cube: readonly CubeRow[],
 	range: MonthRange,
-	groups?: Groups
+	groups?: Groups,
+	options: SystemOptions = {}
 ): AggregateTables {
 	const inRange = new Set(monthsInRange(range));
 	const rows = cube.filter((row) => inRange.has(row.month));
+	const tableGroups = groups ?? groupsOf(rows);
+	// The derived row's figures too (relations.ts, SystemOptions): the rule needs them to protect it.
+	const isDerived = hasDerivedRow(tableGroups, options);
 	const tables = new Map<string, AggregateRow>();
 	for (const row of rows) {
 		const keys: { grouping: RowGrouping; group: string | null }[] = [
 			{ grouping: 'total', group: null },
 			{ grouping: 'area', group: row.area },
 			{ grouping: 'team', group: row.team },
-			{ grouping: 'context', group: row.context }
+			{ grouping: 'context', group: row.context },
+			...(isDerived && row.team === null && row.context === 'conversation'
+				? [{ grouping: 'team' as const, group: CONVERSATION_WITHOUT_TEAM }]
+				: [])
 		];
 		for (const key of keys) {
 			for (const period of [row.month, quarterOfMonth(row.month), yearOf(row.month)]) {
@@ -77,5 +84,5 @@ export function rollUp(
 			}
 		}
 	}
-	return { range, groups: groups ?? groupsOf(rows), rows: [...tables.values()] };
+	return { range, groups: tableGroups, rows: [...tables.values()] };
 }

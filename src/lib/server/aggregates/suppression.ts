@@ -12,7 +12,13 @@ import {
 import { protect } from './complementary';
 import { SpanOverflowError } from './linear-span';
 import { periodLevel, yearsInRange } from './periods';
-import { buildYearSystem, cellId, type YearSystem } from './relations';
+import {
+	buildYearSystem,
+	cellId,
+	CONVERSATION_WITHOUT_TEAM,
+	type SystemOptions,
+	type YearSystem
+} from './relations';
 import { distinctGroups, emptyFigures } from './roll-up';
 
 /**
@@ -29,7 +35,7 @@ export class InconsistentTablesError extends Error {
 	}
 }
 
-export interface SuppressionOptions {
+export interface SuppressionOptions extends SystemOptions {
 	minGroupSize?: number;
 }
 
@@ -43,19 +49,20 @@ export function suppress(
 	tables: AggregateTables,
 	options: SuppressionOptions = {}
 ): PublishedTables {
-	return publish(tables, options.minGroupSize ?? MIN_GROUP_SIZE, protectYear);
+	return publish(tables, options.minGroupSize ?? MIN_GROUP_SIZE, protectYear, options);
 }
 
 /** Every year's tables with what `decide` hides in them as null. */
 export function publish(
 	tables: AggregateTables,
 	k: number,
-	decide: (system: YearSystem, figures: readonly Figures[], k: number) => YearMasks
+	decide: (system: YearSystem, figures: readonly Figures[], k: number) => YearMasks,
+	options: SystemOptions = {}
 ): PublishedTables {
 	const groups = tables.groups ?? groupsOfRows(tables);
 	const lookup = new Map<string, Figures>(tables.rows.map((row) => [cellId(row), row]));
 	const years = yearsInRange(tables.range).map((year) => {
-		const system = buildYearSystem(year, groups);
+		const system = buildYearSystem(year, groups, options);
 		const figures = system.cells.map((cell) => lookup.get(cellId(cell)) ?? emptyFigures());
 		checkConsistent(system, figures);
 		return publishYear(system, groups, figures, decide(system, figures, k));
@@ -73,8 +80,9 @@ export function protectYear(system: YearSystem, figures: readonly Figures[], k: 
 			system,
 			values: n,
 			minGroupSize: k,
-			hidden: n.map((v) => v < k),
-			mayShow: () => true
+			// A derived cell is never shown, whatever its size.
+			hidden: n.map((v, c) => v < k || system.derived.has(c)),
+			mayShow: (c) => !system.derived.has(c)
 		});
 	} catch (error) {
 		// Fail closed: an answer the exact arithmetic could not give hides the whole year.
@@ -112,7 +120,8 @@ export function publishYear(
 	figures: readonly Figures[],
 	masks: YearMasks
 ): PublishedYear {
-	const rows = system.cells.map((cell, c): PublishedRow => {
+	const rows = system.cells.flatMap((cell, c): PublishedRow[] => {
+		if (system.derived.has(c)) return [];
 		const f = figures[c] ?? emptyFigures();
 		const dimensions = Object.fromEntries(
 			DIMENSION_IDS.map((d) => {
@@ -124,7 +133,7 @@ export function publishYear(
 				];
 			})
 		) as PublishedRow['dimensions'];
-		return { ...cell, n: masks.n[c] === false ? f.n : null, dimensions } as PublishedRow;
+		return [{ ...cell, n: masks.n[c] === false ? f.n : null, dimensions } as PublishedRow];
 	});
 	return {
 		year: system.year.key,
@@ -139,7 +148,13 @@ export function publishYear(
 function groupsOfRows(tables: AggregateTables): Groups {
 	const present = (grouping: Grouping) =>
 		tables.rows
-			.filter((row) => row.grouping === grouping && row.n > 0 && periodLevel(row.period) === 'year')
+			.filter(
+				(row) =>
+					row.grouping === grouping &&
+					row.group !== CONVERSATION_WITHOUT_TEAM &&
+					row.n > 0 &&
+					periodLevel(row.period) === 'year'
+			)
 			.map((row) => row.group);
 	return {
 		area: distinctGroups(present('area')),

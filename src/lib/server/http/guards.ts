@@ -7,6 +7,7 @@ import {
 	addressKey,
 	hit,
 	hitAsDevice,
+	isOver,
 	type Limit,
 	type LimitVerdict
 } from '../rate-limit/rate-limit';
@@ -66,7 +67,7 @@ export async function authorizedDevice(
 	});
 	refuseOver(verdict);
 	if (!device || !isSameHash(device.tokenHash, hash)) throw unauthorized();
-	return { id: device.id };
+	return { id: device.id, teamId: device.teamId };
 }
 
 /** Registering a device: counted per address, per minute and per hour. */
@@ -83,4 +84,43 @@ export async function allowRegistration(
 			max: context.config.rateLimits.registerPerHour
 		}
 	]);
+}
+
+/** Enrolling with a code (a new device or one joining): counted per address and hour. */
+export async function allowEnrolment(context: ServerContext, event: RequestEvent): Promise<void> {
+	const address = addressLimit(context, event);
+	await enforce(context, [
+		address,
+		{
+			key: address.key.replace(/^address:/, 'enrol:'),
+			windowSeconds: 3600,
+			max: context.config.rateLimits.enrolPerHour
+		}
+	]);
+}
+
+/** Failed dashboard sign-ins from one address, per hour: only failures count. */
+export function signInFailureLimit(context: ServerContext, event: RequestEvent): Limit {
+	const address = addressLimit(context, event);
+	return {
+		key: address.key.replace(/^address:/, 'sign-in-failed:'),
+		windowSeconds: 3600,
+		max: context.config.rateLimits.signInFailuresPerHour
+	};
+}
+
+/** Refuses (429) when this address has failed to sign in too often this hour. */
+export async function refuseSignInWhenOver(
+	context: ServerContext,
+	event: RequestEvent
+): Promise<LimitVerdict> {
+	return isOver(context.db, signInFailureLimit(context, event));
+}
+
+/** Counts one failed sign-in. */
+export async function countFailedSignIn(
+	context: ServerContext,
+	event: RequestEvent
+): Promise<void> {
+	await hit(context.db, [signInFailureLimit(context, event)]);
 }

@@ -36,7 +36,7 @@ FROM counted`;
 // The device's lookup and the counting in one round trip: the busiest path (every batch) pays
 // for one statement before its insert, not two.
 const HIT_AS_DEVICE_SQL = `
-WITH device AS (SELECT id, token_hash FROM devices WHERE token_hash = $1),
+WITH device AS (SELECT id, token_hash, team_id FROM devices WHERE token_hash = $1),
 wanted AS (
 	SELECT * FROM unnest($2::text[], $3::int[]) AS l (key, seconds)
 	UNION ALL
@@ -46,6 +46,7 @@ ${COUNT_CTE}
 SELECT
 	(SELECT id::text FROM device) AS device_id,
 	(SELECT token_hash FROM device) AS token_hash,
+	(SELECT team_id::text FROM device) AS team_id,
 	(SELECT coalesce(json_agg(counted), '[]'::json) FROM counted) AS hits,
 	extract(epoch FROM now())::float8 AS now`;
 
@@ -86,7 +87,9 @@ export async function hit(db: Queryable, limits: readonly Limit[]): Promise<Limi
 
 export interface DeviceHit {
 	/** The device whose token hash matched, with the stored hash for the caller's own check. */
-	readonly device: { readonly id: string; readonly tokenHash: Uint8Array } | undefined;
+	readonly device:
+		| { readonly id: string; readonly tokenHash: Uint8Array; readonly teamId: string | null }
+		| undefined;
 	readonly verdict: LimitVerdict;
 }
 
@@ -103,6 +106,7 @@ export async function hitAsDevice(
 	const { rows } = await db.query<{
 		device_id: string | null;
 		token_hash: Uint8Array | null;
+		team_id: string | null;
 		hits: CountedRow[];
 		now: number;
 	}>(HIT_AS_DEVICE_SQL, [tokenHash, ...parameters(limits), deviceLimit.windowSeconds]);
@@ -110,10 +114,26 @@ export async function hitAsDevice(
 	if (!row) return { device: undefined, verdict: { isAllowed: true } };
 	const device =
 		row.device_id !== null && row.token_hash !== null
-			? { id: row.device_id, tokenHash: row.token_hash }
+			? { id: row.device_id, tokenHash: row.token_hash, teamId: row.team_id }
 			: undefined;
 	const all = device ? [...limits, { key: `device:${device.id}`, ...deviceLimit }] : limits;
 	return { device, verdict: verdictOf(row.hits, all, row.now) };
+}
+
+/** Whether a limit is reached already, without counting this request (for counting failures only). */
+export async function isOver(db: Queryable, limit: Limit): Promise<LimitVerdict> {
+	const { rows } = await db.query<{ hits: number; window_start: number; now: number }>(
+		`SELECT hits, extract(epoch FROM window_start)::float8 AS window_start,
+			extract(epoch FROM now())::float8 AS now
+		FROM rate_limit_windows
+		WHERE key = $1
+			AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $2) * $2)`,
+		[limit.key, limit.windowSeconds]
+	);
+	const row = rows[0];
+	if (!row || row.hits < limit.max) return { isAllowed: true };
+	const left = Math.ceil(row.window_start + limit.windowSeconds - row.now);
+	return { isAllowed: false, retryAfterSeconds: Math.min(Math.max(left, 1), limit.windowSeconds) };
 }
 
 /** Deletes windows that have passed. Any server may run it; running it twice is harmless. */

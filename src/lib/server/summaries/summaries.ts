@@ -4,6 +4,7 @@
 // UUID of the batch either way.
 import type { Summary } from '$lib/sync/protocol';
 import type { Queryable } from '../db/database';
+import type { Device } from '../devices/devices';
 import insertBatchSql from './insert-batch.sql?raw';
 
 export interface ReceiveResult {
@@ -33,10 +34,14 @@ export function batchParameter(summaries: readonly Summary[]): string {
 
 export async function receiveSummaries(
 	db: Queryable,
-	deviceId: string,
+	device: Device,
 	summaries: readonly Summary[]
 ): Promise<ReceiveResult> {
-	const { rowCount } = await db.query(INSERT_BATCH_SQL, [deviceId, batchParameter(summaries)]);
+	const { rowCount } = await db.query(INSERT_BATCH_SQL, [
+		device.id,
+		batchParameter(summaries),
+		device.teamId
+	]);
 	return {
 		confirmed: summaries.map((summary) => summary.uuid),
 		stored: rowCount,

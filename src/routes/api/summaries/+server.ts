@@ -18,7 +18,7 @@ export const POST = apiRoute(async (event, context) => {
 	const batch = parseBody(SummaryBatchSchema, await readJson(event.request));
 	const answer: ReceiveSummariesResponse = await receiveSummaries(
 		context.db,
-		device.id,
+		device,
 		batch.summaries
 	);
 	return jsonResponse(200, answer);

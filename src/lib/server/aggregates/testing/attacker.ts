@@ -38,11 +38,19 @@ function read(measure: Measure, row: PublishedRow): number | null {
 
 const scaleOf = (measure: Measure) => (measure.startsWith('sum') ? 10 : 1);
 
-interface Unknown {
+export interface Unknown {
 	month: string;
 	area: string | null;
 	team: string | null;
 	context: string;
+}
+
+export interface AttackerKnowledge {
+	/**
+	 * Finest cells the attacker knows to be empty whatever the data (a rule of the app, such as
+	 * "a web filled in alone never carries a team"): they are no unknowns at all.
+	 */
+	isPossible?: (unknown: Unknown) => boolean;
 }
 
 function covers(cell: CellKey, unknown: Unknown): boolean {
@@ -93,15 +101,18 @@ class YearAttack {
 	readonly #supports = new Map<string, number[]>();
 	readonly #spaces = new Map<Measure, RowSpace>();
 
-	constructor(year: PublishedYear) {
+	constructor(year: PublishedYear, knowledge: AttackerKnowledge) {
 		this.#year = year;
-		this.#unknowns = year.months.flatMap((month) =>
-			year.groups.area.flatMap((area) =>
-				year.groups.team.flatMap((team) =>
-					year.groups.context.map((context) => ({ month, area, team, context }))
+		const isPossible = knowledge.isPossible ?? (() => true);
+		this.#unknowns = year.months
+			.flatMap((month) =>
+				year.groups.area.flatMap((area) =>
+					year.groups.team.flatMap((team) =>
+						year.groups.context.map((context) => ({ month, area, team, context }))
+					)
 				)
 			)
-		);
+			.filter(isPossible);
 		for (const row of year.rows) {
 			this.#supports.set(
 				cellId(row),
@@ -131,6 +142,18 @@ class YearAttack {
 		const vector = new Array<number>(this.#unknowns.length).fill(0);
 		for (const cell of cells)
 			for (const u of this.#supports.get(cellId(cell)) ?? []) vector[u] = (vector[u] ?? 0) + 1;
+		return this.#evaluate(measure, vector);
+	}
+
+	/** Any group of finest cells, published or not (area × team in March, say). */
+	recoverWhere(measure: Measure, isMember: (unknown: Unknown) => boolean): number | null {
+		return this.#evaluate(
+			measure,
+			this.#unknowns.map((u) => (isMember(u) ? 1 : 0))
+		);
+	}
+
+	#evaluate(measure: Measure, vector: number[]): number | null {
 		// Cells that cover no one at all (there are no groups) say nothing about anyone.
 		if (!vector.some((x) => x !== 0)) return null;
 		const value = this.#space(measure).evaluate(vector, 0);
@@ -141,12 +164,21 @@ class YearAttack {
 export class Attacker {
 	readonly #years: Map<string, YearAttack>;
 
-	constructor(published: PublishedTables) {
-		this.#years = new Map(published.years.map((y) => [y.year, new YearAttack(y)]));
+	constructor(published: PublishedTables, knowledge: AttackerKnowledge = {}) {
+		this.#years = new Map(published.years.map((y) => [y.year, new YearAttack(y, knowledge)]));
 	}
 
 	/** The exact total of a measure over published cells of one year, if what is shown fixes it. */
 	recover(year: string, measure: Measure, cells: readonly CellKey[]): number | null {
 		return this.#years.get(year)?.recover(measure, cells) ?? null;
+	}
+
+	/** The exact total of a measure over any set of finest cells of one year, if it is fixed. */
+	recoverWhere(
+		year: string,
+		measure: Measure,
+		isMember: (unknown: Unknown) => boolean
+	): number | null {
+		return this.#years.get(year)?.recoverWhere(measure, isMember) ?? null;
 	}
 }

@@ -1,7 +1,7 @@
 import type { DimensionId } from '$lib/domain/dimensions';
 import type { AggregateTables, Figures, PublishedTables } from '../aggregate-tables';
 import { cellId, type CellKey } from '../relations';
-import { Attacker, MEASURES, linesOf, type Measure } from './attacker';
+import { Attacker, MEASURES, linesOf, type AttackerKnowledge, type Measure } from './attacker';
 
 /**
  * What the test knows and the attacker does not: the true figures. A group is one published cell,
@@ -42,9 +42,10 @@ function subsets<T>(items: readonly T[], maxItems = 10): T[][] {
 export function findDisclosures(
 	published: PublishedTables,
 	truth: AggregateTables,
-	k = published.minGroupSize
+	k = published.minGroupSize,
+	knowledge: AttackerKnowledge = {}
 ): Disclosure[] {
-	const attacker = new Attacker(published);
+	const attacker = new Attacker(published, knowledge);
 	const lookup = new Map<string, Figures>(truth.rows.map((row) => [cellId(row), row]));
 	const found: Disclosure[] = [];
 	for (const year of published.years) {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DIMENSION_IDS, type DimensionId } from '$lib/domain/dimensions';
 import type { AggregateTables, CubeRow } from '../aggregate-tables';
 import { monthOfDay, type MonthRange } from '../periods';
+import type { SystemOptions } from '../relations';
 import { emptyFigures, rollUp } from '../roll-up';
 
 /** A summary as the server holds it (only what the dashboard counts). */
@@ -54,8 +55,12 @@ export function cubeOf(summaries: readonly Summary[]): CubeRow[] {
 	return [...cells.values()];
 }
 
-export function tablesOf(summaries: readonly Summary[], range: MonthRange): AggregateTables {
-	return rollUp(cubeOf(summaries), range);
+export function tablesOf(
+	summaries: readonly Summary[],
+	range: MonthRange,
+	options: SystemOptions = {}
+): AggregateTables {
+	return rollUp(cubeOf(summaries), range, undefined, options);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
