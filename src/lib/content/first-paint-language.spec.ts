@@ -12,6 +12,8 @@ const appHtml = readFileSync(new URL('../../app.html', import.meta.url), 'utf8')
 const script = /<script>([\s\S]*?)<\/script>/.exec(appHtml)?.[1] ?? '';
 
 interface Device {
+	/** The address's path; the start page's when not given. */
+	pathname?: string;
 	/** The address's query, e.g. `?lang=ar`. */
 	search?: string;
 	stored: string | null;
@@ -42,7 +44,7 @@ function firstPaint(device: Device): Outcome {
 	const toldWorker: unknown[] = [];
 	runInNewContext(script, {
 		URLSearchParams,
-		location: { search: device.search ?? '' },
+		location: { pathname: device.pathname ?? '/', search: device.search ?? '' },
 		localStorage: {
 			getItem: (key: string) => (key === 'PARAGLIDE_LOCALE' ? stored : null),
 			setItem: (key: string, value: string) => {
@@ -178,7 +180,7 @@ describe('the first paint before the app has loaded', () => {
 		expect(() => {
 			runInNewContext(script, {
 				URLSearchParams,
-				location: { search: '?lang=uk' },
+				location: { pathname: '/', search: '?lang=uk' },
 				localStorage: { getItem: blocked, setItem: blocked },
 				navigator: { languages: ['pl-PL'] },
 				document: { documentElement: html }
@@ -189,5 +191,11 @@ describe('the first paint before the app has loaded', () => {
 
 	it.each([...locales])('writes %s in the direction the app will', (locale) => {
 		expect(firstPaint({ stored: locale, languages: [] }).dir).toBe(textDirection(locale));
+	});
+
+	it('leaves the dashboard alone: the server draws it in its language and it has no app to wait for', () => {
+		const dashboard = { pathname: '/dashboard', stored: 'ar', languages: ['nl-NL'] };
+		expect(firstPaint(dashboard)).toMatchObject({ isWaiting: false, lang: 'nl', dir: 'ltr' });
+		expect(firstPaint({ ...dashboard, pathname: '/' }).isWaiting).toBe(true);
 	});
 });
