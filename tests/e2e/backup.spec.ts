@@ -9,7 +9,8 @@ const MAY = Date.UTC(2026, 4, 12, 15, 30);
 
 /** The list of webs on the history page. */
 function historyItems(page: Page) {
-	return page.getByRole('main').getByRole('listitem');
+	// The list of webs itself: the page also lists parts of the comparison and the trend.
+	return page.getByRole('list', { name: 'Al je webs' }).getByRole('listitem');
 }
 
 async function openSettings(page: Page) {
@@ -108,7 +109,8 @@ test('a web changed on both phones since the backup is shown side by side, and t
 	browser
 }, testInfo) => {
 	const id = '0b9a3c1e-5d2f-4a6b-8c7d-9e0f1a2b3c4d';
-	await page.goto('/');
+	// A first visit to the start page makes no database; the history screen opens it.
+	await page.goto('/geschiedenis');
 	await seedWebs(page, [{ id, createdAt: MARCH, score: 5 }]);
 	const first = await makeBackup(page, testInfo.outputPath('first.json'));
 
@@ -167,7 +169,8 @@ test('a web changed on both phones since the backup is shown side by side, and t
 test('a file that is not a backup, is too new or was changed is refused in plain words, and nothing changes', async ({
 	page
 }, testInfo) => {
-	await page.goto('/');
+	// A first visit to the start page makes no database; the history screen opens it.
+	await page.goto('/geschiedenis');
 	await seedWebs(page, [
 		{ id: '0b9a3c1e-5d2f-4a6b-8c7d-9e0f1a2b3c4d', createdAt: MARCH, score: 5 }
 	]);
@@ -208,7 +211,8 @@ test('a file that is not a backup, is too new or was changed is refused in plain
 test('erasing everything asks for a word first, then says it is done, and nothing is left', async ({
 	page
 }) => {
-	await page.goto('/');
+	// A first visit to the start page makes no database; the history screen opens it.
+	await page.goto('/geschiedenis');
 	await seedWebs(page, [
 		{ id: '0b9a3c1e-5d2f-4a6b-8c7d-9e0f1a2b3c4d', createdAt: MARCH, score: 5, wish: 'Rust' }
 	]);

@@ -63,8 +63,11 @@ test('import the example list and a list with three bad rows, find, export, all 
 	await page.getByRole('button', { name: 'Importeren', exact: true }).click();
 	await expect(page.getByText('Klaar. Toegevoegd: 2. Vervangen: 0.')).toBeVisible();
 
-	// Find: by word inside a compound, by dimension, and the details.
-	await page.goto(KAART);
+	// Find: by word inside a compound, by dimension, and the details. The professional's start
+	// screen leads there.
+	await page.goto('/gesprekken');
+	await page.getByRole('main').getByRole('link', { name: 'Sociale kaart' }).click();
+	await expect(page).toHaveURL(new RegExp(`${KAART}$`));
 	await expect(page.getByText('Gevonden: 31')).toBeVisible(); // 32 stored, one not active
 	await expectNoAxeViolations(page, 'sociale kaart list');
 	await page.getByLabel('Zoek op naam of woord').fill('cafe');
