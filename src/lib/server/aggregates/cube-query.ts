@@ -1,5 +1,5 @@
-// The one query the dashboard runs per year (cube.sql): summaries grouped by month, area, team and
-// context, with per dimension how many answered and the sum of their scores. Every table is rolled
+// The one query the dashboard runs per year (cube.sql): the summary cube's cells of that year (month,
+// area, team and context), with per dimension how many answered and the sum of their scores. Every table is rolled
 // up from these rows (roll-up.ts), so they all add up by construction. Sums are taken in tenths, as
 // integers: scores have one decimal, and integer sums stay exact.
 import { DIMENSION_IDS } from '$lib/domain/dimensions';
@@ -46,14 +46,17 @@ export async function cubeOfYear(db: Queryable, year: number): Promise<CubeRow[]
 	});
 }
 
-/** The years that have summaries, and the database's today (every server agrees on it). */
+/**
+ * The years that have summaries, and the database's today (every server agrees on it). Read
+ * from the cube, whose cells are exactly the summaries' months: no scan of the summaries.
+ */
 export async function yearsWithSummaries(
 	db: Queryable
 ): Promise<{ years: number[]; today: string }> {
 	const { rows } = await db.query<{ first: number | null; last: number | null; today: string }>(
-		`SELECT extract(year FROM min(day))::int AS first, extract(year FROM max(day))::int AS last,
+		`SELECT extract(year FROM min(month))::int AS first, extract(year FROM max(month))::int AS last,
 			to_char(current_date, 'YYYY-MM-DD') AS today
-		FROM summaries`
+		FROM summary_cube WHERE n > 0`
 	);
 	const row = rows[0];
 	if (!row) throw new Error('The years query returned nothing.');
