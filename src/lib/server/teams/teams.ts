@@ -151,6 +151,11 @@ export async function deleteTeam(
 					WHERE team_id = $1 OR device_id IN (SELECT id FROM devices WHERE team_id = $1)) AS summaries`,
 			[id]
 		);
+		// The cascade deletes the summaries device by device, each statement locking its cells of
+		// the summary cube in turn, so not in one order overall; a batch arriving meanwhile could
+		// hold one of them and wait for another (a deadlock). Writers of the cube wait instead
+		// until the team is gone; the dashboard's reads go on.
+		await tx.query('LOCK TABLE summary_cube IN EXCLUSIVE MODE');
 		await tx.query('DELETE FROM teams WHERE id = $1', [id]);
 		return rows[0] ?? { devices: 0, summaries: 0 };
 	});
