@@ -58,7 +58,7 @@ afterEach(() => {
 /** Everything stored, as one string: what someone reading the files would see. */
 async function rawDump(): Promise<string> {
 	const rows: unknown[] = [];
-	for (const table of db.tables) rows.push(...(await table.toArray()));
+	for (const table of db.tables) rows.push(...((await table.toArray()) as unknown[]));
 	return JSON.stringify(rows, (_key, value: unknown) =>
 		value instanceof Uint8Array ? Array.from(value) : value
 	);
