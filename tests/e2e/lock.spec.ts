@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { seedWebs, type SeedWeb } from './support/seed';
 
@@ -76,11 +76,18 @@ async function readRawDatabase(page: Page): Promise<{ text: string; rows: RawRow
 
 const PERSONAL = ['webs', 'reflections', 'clients'];
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** With LOCK_SHOTS set: the page (or one part of it) at the phone's and the tablet's size. */
+async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
 	if (!process.env.LOCK_SHOTS) return;
-	await page.screenshot({ path: `${SHOTS}/${name}-390x844.png`, fullPage: true });
-	await page.setViewportSize({ width: 1180, height: 820 });
-	await page.screenshot({ path: `${SHOTS}/${name}-1180x820.png`, fullPage: true });
+	for (const [width, height] of [
+		[390, 844],
+		[1180, 820]
+	] as const) {
+		await page.setViewportSize({ width, height });
+		const path = `${SHOTS}/${name}-${width}x${height}.png`;
+		if (part) await part.screenshot({ path });
+		else await page.screenshot({ path });
+	}
 	await page.setViewportSize({ width: 390, height: 844 });
 }
 
@@ -135,7 +142,7 @@ test('with a passcode the data is hidden after a reload, unreadable in the files
 		'#backup'
 	);
 	await expectNoAxeViolations(page, 'settings, no lock');
-	await shoot(page, 'set');
+	await shoot(page, 'set', panel);
 	await panel.getByLabel('Nieuwe code').fill('kort');
 	await panel.getByLabel('Typ de code nog een keer').fill('kort');
 	await panel.getByRole('button', { name: 'Zet op slot' }).click();
@@ -150,7 +157,7 @@ test('with a passcode the data is hidden after a reload, unreadable in the files
 		}
 	);
 	await expectNoAxeViolations(page, 'settings, lock on');
-	await shoot(page, 'change-remove');
+	await shoot(page, 'change-remove', panel);
 
 	await page.goto('/geschiedenis');
 	await expect(lockHeading(page)).toBeVisible();
@@ -177,8 +184,8 @@ test('with a passcode the data is hidden after a reload, unreadable in the files
 	}
 	await expect(page.getByText(/Je kunt het weer proberen over \d seconden?\./)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Open de app' })).toBeDisabled();
-	await expectNoAxeViolations(page, 'lock screen, waiting');
 	await shoot(page, 'wrong-passcode');
+	await expectNoAxeViolations(page, 'lock screen, waiting');
 
 	await expect(page.getByRole('button', { name: 'Open de app' })).toBeEnabled({
 		timeout: 10_000
