@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { launchBrowser } from './bench/browser.js';
 import { measureCrypto, measureCryptoSize } from './bench/crypto.js';
+import { measureAppUnlock } from './bench/lock-app.js';
 import { measureQrChunks } from './bench/lazy-chunks.js';
 import { measureFirstLoad } from './bench/first-load.js';
 import { measureHistory } from './bench/history.js';
@@ -153,6 +154,9 @@ try {
 	record('lock', 'open 1,000 sealed webs from IndexedDB (median 5)', lock.openMs, 'ms');
 	record('lock', 'unlock with 1,000 webs stored, total (median 5)', lock.totalMs, 'ms');
 	record('lock', 'one sealed web (ciphertext with tag)', lock.bytesPerWeb, 'B');
+	const inApp = await measureAppUnlock(browser, server.url);
+	record('lock', 'in the app: unlock to the list, 1,000 webs (median 5)', inApp.unlockMs, 'ms');
+	record('lock', 'in the app: seal 1,000 webs when the lock is set', inApp.sealMs, 'ms');
 
 	// Loaded on the QR screens when a code is drawn or read, never before.
 	const qr = measureQrChunks();

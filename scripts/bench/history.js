@@ -3,7 +3,7 @@ import { PHONE } from './browser.js';
 import { timeNavigation, timeUntil } from './in-page.js';
 
 /** Stores `count` finished webs straight into IndexedDB, as years of use would leave them. */
-async function seedWebs(page, count) {
+export async function seedWebs(page, count) {
 	await page.evaluate(async (total) => {
 		const aspects = {
 			lichaamsfuncties: ['gezond', 'fit', 'klachten', 'slapen', 'eten', 'conditie', 'bewegen'],

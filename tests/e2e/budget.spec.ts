@@ -19,7 +19,9 @@ const MARKERS = {
 	Dexie: /DatabaseClosedError/,
 	zod: /ZodError/,
 	'question texts': /Word je uitgerust wakker/,
-	'PDF library': /jsPDF|svg2pdf/
+	'PDF library': /jsPDF|svg2pdf/,
+	// The passcode lock's crypto code: loaded once a passcode is set, never on a device without.
+	"the lock's crypto code": /PBKDF2-HMAC-SHA-256/
 };
 
 function describe(report: ReturnType<typeof firstLoadReport>): string {

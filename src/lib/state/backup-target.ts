@@ -1,9 +1,15 @@
 import { settingsSection, type SettingDefinition } from '$lib/backup/settings-section';
 import type { BackupTarget } from '$lib/backup/sections';
 import { locales, localStorageKey } from '$lib/paraglide/runtime.js';
-import { databaseTarget, reflectionSection, webSection } from '$lib/storage/backup-sections';
+import {
+	databaseTarget,
+	reflectionSection,
+	useBackupLock,
+	webSection
+} from '$lib/storage/backup-sections';
 import { getDb } from '$lib/storage/db';
 import { DexieMergeBaseStore } from '$lib/storage/merge-bases';
+import { appLock } from './app-lock.svelte';
 import { SIMPLE_MODE_KEY } from './simple-mode.svelte';
 
 /** The device's own choices that a backup carries. */
@@ -39,6 +45,8 @@ export function mergeBases(): DexieMergeBaseStore {
  */
 export function personalBackupTarget(): BackupTarget {
 	const db = getDb();
+	// A backup is made and restored with the app unlocked: records are opened and sealed.
+	useBackupLock(db, appLock.source);
 	personal ??= databaseTarget(
 		db,
 		[webSection(db), reflectionSection(db), settingsSection(SETTING_DEFINITIONS, deviceStorage())],

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/storage/db';
 import { eraseDevice } from '$lib/storage/erase';
+import { appLock } from './app-lock.svelte';
 import { mergeBases } from './backup-target';
 
 export type EraseStatus =
@@ -23,7 +24,11 @@ export class EraseScreen {
 	#status = $state.raw<EraseStatus>({ kind: 'idle' });
 
 	constructor(
-		erase: () => Promise<void> = () => eraseDevice(getDb(), mergeBases(), browserStorage())
+		erase: () => Promise<void> = async () => {
+			// The lock table and the attempt count go with everything else; the key in memory too.
+			await eraseDevice(getDb(), mergeBases(), browserStorage());
+			appLock.cleared();
+		}
 	) {
 		this.#erase = erase;
 	}

@@ -1,6 +1,7 @@
 import { textDirection } from '$lib/content/locale';
 import { howToLeave, parseHandOver, type HandOver, type LeaveMethod } from '$lib/domain/hand-over';
 import { getLocale, isLocale, setLocale } from '$lib/paraglide/runtime.js';
+import { appLock } from './app-lock.svelte';
 
 /**
  * Where hand-over mode is kept: on the device, so a reload stays in it. app.html reads the same
@@ -47,7 +48,7 @@ export class HandOverMode {
 	}
 
 	get leaveMethod(): LeaveMethod {
-		return howToLeave();
+		return howToLeave({ hasPasscode: appLock.hasPasscode });
 	}
 
 	/** Hands the tablet over: stored first, so a reload a moment later is already in the mode. */

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/storage/db';
 import { ReflectionRepo } from '$lib/storage/reflection-repo';
+import { appLock } from './app-lock.svelte';
 import { watchDatabase } from './db-status';
 
 let reflections: ReflectionRepo | undefined;
@@ -9,6 +10,6 @@ let reflections: ReflectionRepo | undefined;
  * repositories.ts so that screens which only need webs (the start page) do not load it.
  */
 export function reflectionRepo(): ReflectionRepo {
-	reflections ??= new ReflectionRepo(watchDatabase(getDb()));
+	reflections ??= new ReflectionRepo(watchDatabase(getDb()), { lock: appLock.source });
 	return reflections;
 }

@@ -1,5 +1,6 @@
 import { AgreementSchema, oldestAgreementFirst, type Agreement } from '$lib/domain/agreement';
 import type { SpinnenwebDb } from './db';
+import { NO_LOCK, SealedWrites, type LockSource } from './record-lock';
 import { RecordParser } from './record-parser';
 import type { CorruptRecordReport } from './web-repo';
 import { writeNow, type PendingWrite } from './write-now';
@@ -7,6 +8,8 @@ import { writeNow, type PendingWrite } from './write-now';
 export interface AgreementRepoOptions {
 	clock?: () => number;
 	onCorrupt?: (report: CorruptRecordReport) => void;
+	/** The passcode lock, when one is set and open (record-lock.ts); none by default. */
+	lock?: LockSource;
 }
 
 export interface AgreementList {
@@ -22,24 +25,28 @@ export class AgreementRepo {
 	readonly #db: SpinnenwebDb;
 	readonly #clock: () => number;
 	readonly #parser: RecordParser<Agreement>;
+	readonly #lock: LockSource;
+	readonly #sealedWrites: SealedWrites;
 
 	constructor(db: SpinnenwebDb, options: AgreementRepoOptions = {}) {
 		this.#db = db;
 		this.#clock = options.clock ?? Date.now;
 		this.#parser = new RecordParser(AgreementSchema, 'agreement', options.onCorrupt);
+		this.#lock = options.lock ?? NO_LOCK;
+		this.#sealedWrites = new SealedWrites(db);
 	}
 
 	/** All of one person's agreements, in the order they were made. */
 	async listForClient(clientId: string): Promise<AgreementList> {
 		const raws = await this.#db.agreements.where('clientId').equals(clientId).toArray();
-		const { records, corruptCount } = this.#parser.parseAll(raws);
+		const { records, corruptCount } = await this.#parser.readAll(this.#lock(), 'agreements', raws);
 		return { agreements: records.sort(oldestAgreementFirst), corruptCount };
 	}
 
 	/** A new agreement, stored in a write that starts in this task. */
 	addNow(agreement: Agreement): PendingWrite<Agreement> {
 		const value = this.#parser.validate(agreement);
-		return { value, saved: writeNow(this.#db, [{ table: 'agreements', value }]) };
+		return { value, saved: this.#write(value) };
 	}
 
 	/** Stores the agreement whole, as the screen has it now (see WebRepo.changeNow). */
@@ -53,7 +60,15 @@ export class AgreementRepo {
 			...changed,
 			updatedAt: Math.max(this.#clock(), latest.updatedAt)
 		});
-		return { value, saved: writeNow(this.#db, [{ table: 'agreements', value }]) };
+		return { value, saved: this.#write(value) };
+	}
+
+	/** Without a lock the write starts in this task; with one it follows the sealing, in order. */
+	#write(value: Agreement): Promise<void> {
+		const lock = this.#lock();
+		return lock
+			? this.#sealedWrites.write(lock, 'agreements', value.id, value)
+			: writeNow(this.#db, [{ table: 'agreements', value }]);
 	}
 
 	/** The professional's choice, so a damaged record goes too. */

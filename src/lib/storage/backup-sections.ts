@@ -7,16 +7,47 @@ import type {
 } from '$lib/backup/sections';
 import { ReflectionSchema, type Reflection } from '$lib/domain/reflection';
 import { WebSchema, type Web } from '$lib/domain/web';
+import type { Dexie } from 'dexie';
 import type * as z from 'zod/mini';
 import type { SpinnenwebDb } from './db';
 import { describeIssues } from './errors';
+import { NO_LOCK, type LockSource, type RecordLock } from './record-lock';
+import { sameStored } from './reencrypt-store';
+import { SEALED_TABLES } from './sealed-tables';
 
 /**
- * The personal tables as backup sections. A table added later registers its section in the
- * list of its side (personalSections, or the professional one) with its schema and these hooks.
- * Once the lock is integrated, readDevice/exportAll open sealed records and write() seals them,
- * as the repositories do.
+ * The database's tables as backup sections. A table added later registers its section in the
+ * list of its side (personalSections, or the professional one) with its schema and these hooks,
+ * through tableSection(), and then follows the passcode lock without more: with a lock open,
+ * exportAll and readDevice open sealed records, and write() seals them (for the tables in
+ * SEALED_TABLES) before they are stored.
+ *
+ * WebCrypto cannot run inside an IndexedDB transaction (it commits while waiting on anything
+ * else), so with a lock databaseTarget's atomically() runs the import's work outside one: reads
+ * are opened and remembered, writes sealed and held. Then one transaction checks that every
+ * record read is still as it was and stores all the held writes, or stores nothing and the work
+ * runs again from what is there now.
  */
+
+const SEALED_NAMES = new Set(SEALED_TABLES.map((spec) => spec.name));
+
+/** An import's work with a lock on: what it read (to check) and what it will write. */
+interface HeldImport {
+	readonly reads: { table: string; key: string; raw: unknown }[];
+	readonly writes: Map<string, object[]>;
+}
+
+const locks = new WeakMap<Dexie, LockSource>();
+const held = new WeakMap<Dexie, HeldImport>();
+
+/** The lock the backup of this database follows (the app's own, set when it starts). */
+export function useBackupLock(db: Dexie, lock: LockSource): void {
+	locks.set(db, lock);
+}
+
+function lockOf(db: Dexie, table: string): RecordLock | null {
+	return SEALED_NAMES.has(table) ? (locks.get(db) ?? NO_LOCK)() : null;
+}
 
 function parser<T>(schema: z.ZodMiniType<T>, idField: string) {
 	return (raw: unknown): SectionParse<T> => {
@@ -36,9 +67,20 @@ function parser<T>(schema: z.ZodMiniType<T>, idField: string) {
 
 /** What a section needs of a Dexie table. */
 interface RecordTable {
+	readonly name: string;
+	readonly db: Dexie;
 	toArray(): Promise<unknown[]>;
 	bulkGet(keys: string[]): Promise<unknown[]>;
 	bulkPut(items: readonly object[]): Promise<unknown>;
+}
+
+/** A stored record, opened when a lock is on; one that does not open is undefined (damaged). */
+async function openRow(lock: RecordLock, table: string, raw: unknown): Promise<unknown> {
+	try {
+		return await lock.open(table, raw);
+	} catch {
+		return undefined;
+	}
 }
 
 function tableSection<T extends object>(
@@ -53,34 +95,51 @@ function tableSection<T extends object>(
 		parse,
 		...shape,
 		async exportAll() {
+			const lock = lockOf(table.db, table.name);
 			const records: T[] = [];
 			let skipped = 0;
 			for (const raw of await table.toArray()) {
-				const result = parse(raw);
-				if (result.ok) records.push(result.record);
+				const opened = lock ? await openRow(lock, table.name, raw) : raw;
+				const result = opened === undefined ? undefined : parse(opened);
+				if (result?.ok) records.push(result.record);
 				else skipped++;
 			}
 			return { records, skipped };
 		},
 		async readDevice(ids) {
+			const lock = lockOf(table.db, table.name);
+			const holding = held.get(table.db);
 			const found = new Map<string, DeviceRecord<T>>();
 			const rows = await table.bulkGet([...ids]);
-			ids.forEach((id, i) => {
+			for (const [i, id] of ids.entries()) {
 				const raw = rows[i];
+				holding?.reads.push({ table: table.name, key: id, raw });
 				if (raw === undefined) {
 					found.set(id, { status: 'missing' });
-					return;
+					continue;
 				}
-				const result = parse(raw);
+				// Without a lock nothing but the database is awaited: this may run in a transaction.
+				const opened = lock ? await openRow(lock, table.name, raw) : raw;
+				const result = opened === undefined ? undefined : parse(opened);
 				found.set(
 					id,
-					result.ok ? { status: 'found', record: result.record } : { status: 'corrupt' }
+					result?.ok ? { status: 'found', record: result.record } : { status: 'corrupt' }
 				);
-			});
+			}
 			return found;
 		},
 		async write(records) {
-			await table.bulkPut(records);
+			const holding = held.get(table.db);
+			if (!holding) {
+				await table.bulkPut(records);
+				return;
+			}
+			const lock = lockOf(table.db, table.name);
+			const stored: object[] = [];
+			for (const record of records) {
+				stored.push(lock ? await lock.seal(table.name, record) : record);
+			}
+			holding.writes.set(table.name, [...(holding.writes.get(table.name) ?? []), ...stored]);
 		}
 	};
 }
@@ -105,6 +164,9 @@ export function reflectionSection(db: SpinnenwebDb): BackupSection<Reflection> {
 	);
 }
 
+/** How often a locked import starts again when the app changed a record it read meanwhile. */
+const TRIES = 5;
+
 /** A backup target over the app's database: its tables' sections plus any others (settings). */
 export function databaseTarget(
 	db: SpinnenwebDb,
@@ -114,6 +176,28 @@ export function databaseTarget(
 	return {
 		sections,
 		bases,
-		atomically: (work) => db.transaction('rw', db.tables, work)
+		async atomically(work) {
+			const isLocked = SEALED_TABLES.some((spec) => lockOf(db, spec.name) !== null);
+			if (!isLocked) return db.transaction('rw', db.tables, work);
+			for (let attempt = 0; attempt < TRIES; attempt++) {
+				const holding: HeldImport = { reads: [], writes: new Map() };
+				held.set(db, holding);
+				let result: Awaited<ReturnType<typeof work>>;
+				try {
+					result = await work();
+				} finally {
+					held.delete(db);
+				}
+				const isStored = await db.transaction('rw', db.tables, async () => {
+					for (const { table, key, raw } of holding.reads) {
+						if (!sameStored(await db.table(table).get(key), raw)) return false;
+					}
+					for (const [table, rows] of holding.writes) await db.table(table).bulkPut(rows);
+					return true;
+				});
+				if (isStored) return result;
+			}
+			throw new Error('The device kept changing while the backup was being restored');
+		}
 	};
 }

@@ -1,6 +1,7 @@
 import { ClientSchema, newClient, type Client } from '$lib/domain/client';
 import type { SpinnenwebDb } from './db';
 import { RecordNotFoundError } from './errors';
+import { NO_LOCK, SealedWrites, type LockSource } from './record-lock';
 import { RecordParser, type Lookup } from './record-parser';
 import type { CorruptRecordReport } from './web-repo';
 import { writeNow, type PendingWrite } from './write-now';
@@ -8,6 +9,8 @@ import { writeNow, type PendingWrite } from './write-now';
 export interface ClientRepoOptions {
 	clock?: () => number;
 	onCorrupt?: (report: CorruptRecordReport) => void;
+	/** The passcode lock, when one is set and open (record-lock.ts); none by default. */
+	lock?: LockSource;
 }
 
 /** What deleting a person takes with them, for the confirmation that says so. */
@@ -26,29 +29,35 @@ export class ClientRepo {
 	readonly #db: SpinnenwebDb;
 	readonly #clock: () => number;
 	readonly #parser: RecordParser<Client>;
+	readonly #lock: LockSource;
+	readonly #sealedWrites: SealedWrites;
 
 	constructor(db: SpinnenwebDb, options: ClientRepoOptions = {}) {
 		this.#db = db;
 		this.#clock = options.clock ?? Date.now;
 		this.#parser = new RecordParser(ClientSchema, 'person', options.onCorrupt);
+		this.#lock = options.lock ?? NO_LOCK;
+		this.#sealedWrites = new SealedWrites(db);
 	}
 
 	/** A new person; throws (storing nothing) when the pseudonym is empty or holds a BSN. */
 	async create(pseudonym: string, now: number = this.#clock()): Promise<Client> {
 		const client = this.#parser.validate(newClient(crypto.randomUUID(), pseudonym, now));
-		await this.#db.clients.add(client);
+		const lock = this.#lock();
+		await this.#db.clients.add(lock ? ((await lock.seal('clients', client)) as Client) : client);
 		return client;
 	}
 
 	async lookup(id: string): Promise<Lookup<Client>> {
 		const raw = await this.#db.clients.get(id);
 		if (raw === undefined) return { status: 'missing' };
-		const record = this.#parser.parse(raw);
+		const record = await this.#parser.read(this.#lock(), 'clients', raw);
 		return record ? { status: 'found', record } : { status: 'corrupt', id };
 	}
 
 	async list(): Promise<{ clients: Client[]; corruptCount: number }> {
-		const { records, corruptCount } = this.#parser.parseAll(await this.#db.clients.toArray());
+		const raws = await this.#db.clients.toArray();
+		const { records, corruptCount } = await this.#parser.readAll(this.#lock(), 'clients', raws);
 		return { clients: records, corruptCount };
 	}
 
@@ -60,7 +69,11 @@ export class ClientRepo {
 			...changed,
 			updatedAt: Math.max(this.#clock(), latest.updatedAt)
 		});
-		return { value, saved: writeNow(this.#db, [{ table: 'clients', value }]) };
+		const lock = this.#lock();
+		const saved = lock
+			? this.#sealedWrites.write(lock, 'clients', value.id, value)
+			: writeNow(this.#db, [{ table: 'clients', value }]);
+		return { value, saved };
 	}
 
 	async contents(id: string): Promise<ClientContents> {

@@ -11,14 +11,21 @@ import { emptyWeb, WebSchema, type Web } from '$lib/domain/web';
 import { webFromTransfer, type TransferredWeb } from '$lib/domain/web-transfer';
 import type { SpinnenwebDb } from './db';
 import { RecordNotFoundError } from './errors';
+import { NO_LOCK, SealedWrites, type LockSource, type RecordLock } from './record-lock';
 import { RecordParser, type Lookup } from './record-parser';
+import { sameStored } from './reencrypt-store';
 import type { CorruptRecordReport } from './web-repo';
 import { writeNow, type PendingWrite } from './write-now';
 
 export interface ConversationRepoOptions {
 	clock?: () => number;
 	onCorrupt?: (report: CorruptRecordReport) => void;
+	/** The passcode lock, when one is set and open (record-lock.ts); none by default. */
+	lock?: LockSource;
 }
+
+/** How often a sealed change is tried again when another write came between its read and put. */
+const TRIES = 5;
 
 export interface ConversationList {
 	conversations: Conversation[];
@@ -34,22 +41,29 @@ export class ConversationRepo {
 	readonly #db: SpinnenwebDb;
 	readonly #clock: () => number;
 	readonly #parser: RecordParser<Conversation>;
+	readonly #lock: LockSource;
+	readonly #sealedWrites: SealedWrites;
 
 	constructor(db: SpinnenwebDb, options: ConversationRepoOptions = {}) {
 		this.#db = db;
 		this.#clock = options.clock ?? Date.now;
 		this.#parser = new RecordParser(ConversationSchema, 'conversation', options.onCorrupt);
+		this.#lock = options.lock ?? NO_LOCK;
+		this.#sealedWrites = new SealedWrites(db);
 	}
 
 	/** A new conversation with a person who exists (checked in the same transaction). */
-	create(clientId: string, now: number = this.#clock()): Promise<Conversation> {
+	async create(clientId: string, now: number = this.#clock()): Promise<Conversation> {
 		const { clients, conversations } = this.#db;
+		const conversation = this.#parser.validate(
+			emptyConversation(crypto.randomUUID(), clientId, now)
+		);
+		// Sealed before the transaction: WebCrypto cannot run inside one.
+		const lock = this.#lock();
+		const stored = lock ? await lock.seal('conversations', conversation) : conversation;
 		return this.#db.transaction('rw', clients, conversations, async () => {
 			if ((await clients.get(clientId)) === undefined) throw new RecordNotFoundError(clientId);
-			const conversation = this.#parser.validate(
-				emptyConversation(crypto.randomUUID(), clientId, now)
-			);
-			await conversations.add(conversation);
+			await conversations.add(stored as Conversation);
 			return conversation;
 		});
 	}
@@ -57,7 +71,7 @@ export class ConversationRepo {
 	async lookup(id: string): Promise<Lookup<Conversation>> {
 		const raw = await this.#db.conversations.get(id);
 		if (raw === undefined) return { status: 'missing' };
-		const record = this.#parser.parse(raw);
+		const record = await this.#parser.read(this.#lock(), 'conversations', raw);
 		return record ? { status: 'found', record } : { status: 'corrupt', id };
 	}
 
@@ -83,7 +97,11 @@ export class ConversationRepo {
 			...changed,
 			updatedAt: Math.max(this.#clock(), latest.updatedAt)
 		});
-		return { value, saved: writeNow(this.#db, [{ table: 'conversations', value }]) };
+		const lock = this.#lock();
+		const saved = lock
+			? this.#sealedWrites.write(lock, 'conversations', value.id, value)
+			: writeNow(this.#db, [{ table: 'conversations', value }]);
+		return { value, saved };
 	}
 
 	/**
@@ -127,6 +145,12 @@ export class ConversationRepo {
 		mode: WebFillMode,
 		makeWeb: (conversation: Conversation, now: number) => Web
 	): Promise<{ conversation: Conversation; webId: string }> {
+		const lock = this.#lock();
+		if (lock) {
+			return this.#sealedWrites.inTurn(() =>
+				this.#withWebSealed(lock, conversationId, mode, makeWeb)
+			);
+		}
 		const { conversations, webs } = this.#db;
 		const now = this.#clock();
 		return this.#db.transaction('rw', conversations, webs, async () => {
@@ -154,8 +178,58 @@ export class ConversationRepo {
 		});
 	}
 
-	#toList(raws: Parameters<RecordParser<Conversation>['parseAll']>[0]): ConversationList {
-		const { records, corruptCount } = this.#parser.parseAll(raws);
+	/**
+	 * #withWeb with a lock on: read and open, make and seal the web and the conversation outside,
+	 * then store both in one short transaction only if the conversation is still the one read
+	 * (compare-and-put, as sealed-update.ts), else start again from the new one.
+	 */
+	async #withWebSealed(
+		lock: RecordLock,
+		conversationId: string,
+		mode: WebFillMode,
+		makeWeb: (conversation: Conversation, now: number) => Web
+	): Promise<{ conversation: Conversation; webId: string }> {
+		const { conversations, webs } = this.#db;
+		for (let attempt = 0; attempt < TRIES; attempt++) {
+			const now = this.#clock();
+			const raw = await conversations.get(conversationId);
+			if (raw === undefined) throw new RecordNotFoundError(conversationId);
+			const current = await this.#parser.readForWrite(lock, 'conversations', raw);
+			let webId = current.webId;
+			let sealedWeb: object | undefined;
+			if (webId === null) {
+				const web = makeWeb(current, now);
+				sealedWeb = await lock.seal('webs', web);
+				webId = web.id;
+			} else if (mode === 'carried-over') {
+				throw new RangeError(`Conversation ${conversationId} already has a web`);
+			}
+			const changed = withWebFilledBy(withWeb(current, webId), mode);
+			if (changed === current) return { conversation: current, webId };
+			const conversation = this.#parser.validate({
+				...changed,
+				updatedAt: Math.max(now, current.updatedAt + 1)
+			});
+			const sealed = await lock.seal('conversations', conversation);
+			const isStored = await this.#db.transaction('rw', conversations, webs, async () => {
+				if (!sameStored(await conversations.get(conversationId), raw)) return false;
+				if (sealedWeb) await webs.add(sealedWeb as Web & { id: string });
+				await conversations.put(sealed as Conversation);
+				return true;
+			});
+			if (isStored) return { conversation, webId };
+		}
+		throw new Error(`Conversation ${conversationId} kept changing while it was being sealed`);
+	}
+
+	async #toList(
+		raws: Parameters<RecordParser<Conversation>['parseAll']>[0]
+	): Promise<ConversationList> {
+		const { records, corruptCount } = await this.#parser.readAll(
+			this.#lock(),
+			'conversations',
+			raws
+		);
 		return { conversations: records.sort(newestConversationFirst), corruptCount };
 	}
 }

@@ -24,6 +24,9 @@ import { VoorzieningRepo } from './voorziening-repo';
 import { CONSENT_OFF, type Consent, type OutboxItem } from '$lib/sync/records';
 import { SyncRepo } from './sync-repo';
 import { WebRepo } from './web-repo';
+import { readLockState, type LockState } from '$lib/crypto';
+import { DexieReencryptStore } from './reencrypt-store';
+import { LOCK_TABLE, SEALED_TABLES } from './sealed-tables';
 
 beforeEach(() => {
 	// A fresh, empty IndexedDB per test. Dexie keeps its own reference, so set both.
@@ -159,8 +162,24 @@ interface UpgradeCase {
 		/** The sync's records as its repository reads them; none and off when not given. */
 		outbox?: readonly OutboxItem[];
 		consent?: Consent;
+		/** Since version 6: the passcode lock's state; absent means no passcode. */
+		lockState?: LockState;
 	};
 }
+
+/** A passcode set and every record sealed: what the lock table holds (never the data key). */
+const LOCK_STATE: LockState = {
+	phase: 'sealed',
+	key: {
+		v: 1,
+		keyId: '0123456789abcdef',
+		kdf: { name: 'PBKDF2-HMAC-SHA-256', iterations: 600_000, salt: new Uint8Array(16).fill(7) },
+		wrap: 'AES-KW',
+		wrappedKey: new Uint8Array(40).fill(9),
+		createdAt: 1_700_000_000_000,
+		changedAt: 1_700_000_500_000
+	}
+};
 
 const VOORZIENING: Voorziening = {
 	...emptyFields(),
@@ -246,6 +265,23 @@ const UPGRADE_CASES: readonly UpgradeCase[] = [
 			outbox: [OUTBOX_ITEM],
 			consent: CONSENT
 		}
+	},
+	{
+		// Version 6 added the lock's table: no passcode (no row) until one is set. Opened as it is,
+		// the lock state is read back whole, and a plain web beside it (written before the lock, or
+		// while re-encryption runs) reads as before.
+		fromVersion: 6,
+		seed: {
+			webs: [UNFINISHED],
+			reflections: [REFLECTION],
+			lock: [{ id: 'lock', state: LOCK_STATE }]
+		},
+		expect: {
+			webs: [UNFINISHED],
+			corruptCount: 0,
+			reflections: [REFLECTION],
+			lockState: LOCK_STATE
+		}
 	}
 ];
 
@@ -324,6 +360,8 @@ describe('schema versions', () => {
 		for (const item of upgrade.expect.outbox ?? []) {
 			expect(await sync.itemForWeb(item.webId)).toEqual(item);
 		}
+		const lockStore = new DexieReencryptStore(db, SEALED_TABLES, LOCK_TABLE);
+		expect(await readLockState(lockStore)).toEqual(upgrade.expect.lockState);
 		// Nothing stored is lost, damaged records included, in every table the version had.
 		for (const table of db.tables) {
 			expect(await table.count(), table.name).toBe(upgrade.seed[table.name]?.length ?? 0);

@@ -18,6 +18,9 @@ export type StoredOutboxItem = { uuid: string } & Record<string, unknown>;
 /** One of the sync's small records (consent, device, withdrawal, retry), keyed by its kind. */
 export type StoredSyncRecord = { key: string } & Record<string, unknown>;
 
+/** The lock's one row (id 'lock'); its `state` is parsed by $lib/crypto's LockStateSchema. */
+export type StoredLockRow = { id: string } & Record<string, unknown>;
+
 export interface SchemaVersion {
 	readonly version: number;
 	/** Dexie `stores()` for this version: only tables that change; `null` drops a table. */
@@ -75,6 +78,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// withdrawal, the shared retry schedule. Nothing to move: both tables start empty.
 		version: 5,
 		stores: { outbox: 'uuid, webId', syncState: 'key' }
+	},
+	{
+		// The passcode lock (src/lib/crypto/README.md): one record keyed 'lock' holding the wrapped
+		// data key, its salt and iteration count, and the phase (sealing, sealed, opening) that lets
+		// re-encryption resume after a closed tab; the data key itself is never stored. The count of
+		// wrong passcodes stays in localStorage beside it (crypto/attempts.ts). Nothing to move: the
+		// table starts empty, and no passcode means no row. Version 7 is left for work made elsewhere.
+		version: 6,
+		stores: { lock: 'id' }
 	}
 ];
 
@@ -91,6 +103,7 @@ export class SpinnenwebDb extends Dexie {
 	agreements!: Table<StoredRecord, string>;
 	outbox!: Table<StoredOutboxItem, string>;
 	syncState!: Table<StoredSyncRecord, string>;
+	lock!: Table<StoredLockRow, string>;
 
 	readonly #versionChangeListeners = new Set<VersionChangeListener>();
 

@@ -87,7 +87,9 @@ export function createRecordLock(
 			sealsWrites
 				? crypto.sealRecord(key, keyId, specOf(table), record as Record<string, unknown>)
 				: Promise.resolve(record),
-		open: (table, stored) => crypto.openRecord(key, specOf(table), stored)
+		// Promise.resolve keeps a live query's observation going across WebCrypto's own promise
+		// (Dexie's liveQuery rules), so reads after an opened record are still watched.
+		open: (table, stored) => Promise.resolve(crypto.openRecord(key, specOf(table), stored))
 	};
 }
 

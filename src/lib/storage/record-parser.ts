@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { CorruptRecordError } from './errors';
+import { SEALED_ISSUE, type RecordLock } from './record-lock';
 import type { CorruptRecordReport } from './web-repo';
 
 /** A stored record of any table: only its key is certain. */
@@ -65,6 +66,52 @@ export class RecordParser<T> {
 			else records.push(record);
 		}
 		return { records, corruptCount };
+	}
+
+	/**
+	 * parse() for a record that may be sealed: opened with the lock first (when there is one). One
+	 * that does not open with this key is reported as SEALED_ISSUE and skipped, never written over.
+	 */
+	async read(lock: RecordLock | null, table: string, raw: RawRecord): Promise<T | undefined> {
+		if (!lock) return this.parse(raw);
+		const opened = await this.#open(lock, table, raw);
+		return opened === undefined ? undefined : this.parse(opened);
+	}
+
+	/** parseForWrite() for a record that may be sealed. */
+	async readForWrite(lock: RecordLock | null, table: string, raw: RawRecord): Promise<T> {
+		if (!lock) return this.parseForWrite(raw);
+		const opened = await this.#open(lock, table, raw);
+		if (opened === undefined) throw new CorruptRecordError(String(raw.id), [SEALED_ISSUE]);
+		return this.parseForWrite(opened);
+	}
+
+	/** parseAll() for records that may be sealed. */
+	async readAll(
+		lock: RecordLock | null,
+		table: string,
+		raws: readonly RawRecord[]
+	): Promise<{ records: T[]; corruptCount: number }> {
+		if (!lock) return this.parseAll(raws);
+		const records: T[] = [];
+		let corruptCount = 0;
+		for (const raw of raws) {
+			const record = await this.read(lock, table, raw);
+			if (record === undefined) corruptCount++;
+			else records.push(record);
+		}
+		return { records, corruptCount };
+	}
+
+	async #open(lock: RecordLock, table: string, raw: RawRecord): Promise<RawRecord | undefined> {
+		try {
+			const opened = await lock.open(table, raw);
+			if (typeof opened === 'object' && opened !== null) return opened as RawRecord;
+		} catch {
+			// reported below, without values
+		}
+		this.#report(String(raw.id), [SEALED_ISSUE]);
+		return undefined;
 	}
 
 	/** Validates a record about to be stored: a bug throws instead of storing it. */

@@ -26,12 +26,15 @@ beforeEach(() => {
 	Dexie.dependencies.IDBKeyRange = IDBKeyRange;
 });
 
-/** A database shaped like the app's personal tables, plus the table the lock state lives in. */
+/** A database shaped like the app's sealed tables, plus the table the lock state lives in. */
 function openTestDb(): Dexie {
 	const db = new Dexie('reencrypt-test');
 	db.version(1).stores({
-		webs: 'id, createdAt, updatedAt, completedAt',
+		webs: 'id, createdAt, updatedAt, completedAt, clientId',
 		reflections: 'webId, stepDate',
+		clients: 'id',
+		conversations: 'id, clientId',
+		agreements: 'id, clientId, conversationId',
 		vault: 'id'
 	});
 	return db;

@@ -126,11 +126,11 @@ export class WebRepo {
 	async latestUnfinished(): Promise<Web | undefined> {
 		const lock = this.#lock();
 		if (lock) {
-			// completedAt is in the clear; the rest opens one record at a time, newest first.
+			// completedAt and clientId are in the clear; the rest opens one at a time, newest first.
 			const raws = await this.#db.webs
 				.orderBy('updatedAt')
 				.reverse()
-				.filter((record) => record.completedAt === null)
+				.filter((record) => record.completedAt === null && isOwnWeb(record))
 				.toArray();
 			return this.#firstThatOpens(lock, raws);
 		}
@@ -157,7 +157,7 @@ export class WebRepo {
 				.where('createdAt')
 				.below(createdAt)
 				.reverse()
-				.filter((record) => record.completedAt !== null)
+				.filter((record) => record.completedAt !== null && isOwnWeb(record))
 				.toArray();
 			return this.#firstThatOpens(lock, raws);
 		}
@@ -204,7 +204,7 @@ export class WebRepo {
 		const webs: Web[] = [];
 		let corruptCount = 0;
 		for (const raw of raws) {
-			const web = this.#parse(raw);
+			const web = await this.#read(raw);
 			if (web) webs.push(web);
 			else corruptCount++;
 		}
