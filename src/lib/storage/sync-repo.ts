@@ -294,6 +294,28 @@ export class SyncRepo implements SyncDevice {
 		});
 	}
 
+	// ---- the team (settings' Team panel) ----
+
+	/** The device record: its token and, once asked, its team. */
+	async device(): Promise<Device | undefined> {
+		return this.#record('device', DeviceSchema);
+	}
+
+	/**
+	 * Keeps `token` with its team. False, and nothing written, when another token is stored
+	 * meanwhile (the flusher registered): the caller joins again with that one.
+	 */
+	async saveTeam(token: string, team: Device['team']): Promise<boolean> {
+		const { syncState } = this.#db;
+		return this.#db.transaction('rw', syncState, async () => {
+			const existing = await this.#record('device', DeviceSchema);
+			if (existing && existing.token !== token) return false;
+			const registeredAt = existing?.registeredAt ?? this.#clock();
+			await this.#put(DeviceSchema, { key: 'device', token, registeredAt, team });
+			return true;
+		});
+	}
+
 	async forgetToken(token: string): Promise<void> {
 		const { syncState } = this.#db;
 		await this.#db.transaction('rw', syncState, async () => {

@@ -2,7 +2,7 @@
 // version 5). Parsed on every read like every stored record; the shapes here never cross the
 // wire (protocol.ts does). zod/mini, as protocol.ts, because the flusher loads after the page.
 import * as z from 'zod/mini';
-import { AGE_BANDS, AREA_PATTERN } from './protocol';
+import { AGE_BANDS, AREA_PATTERN, DeviceTeamSchema } from './protocol';
 
 const TimeSchema = z.int().check(z.nonnegative());
 
@@ -50,7 +50,9 @@ export const CONSENT_OFF: Consent = { key: 'consent', isOn: false, changedAt: 0,
 export const DeviceSchema = z.object({
 	key: z.literal('device'),
 	token: z.string().check(z.minLength(16), z.maxLength(200)),
-	registeredAt: TimeSchema
+	registeredAt: TimeSchema,
+	// The team this tablet joined, by name, so settings can show it offline. Absent: never asked.
+	team: z.optional(DeviceTeamSchema)
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
