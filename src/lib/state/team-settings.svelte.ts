@@ -24,7 +24,9 @@ export interface TeamDeps {
 export class TeamSettings {
 	readonly #sync: SyncRepo;
 	readonly #client: TeamClient;
-	readonly #device: { readonly current: { team: Team | null } | undefined };
+	readonly #device: {
+		readonly current: { team: Team | null; lost: Team | null } | undefined;
+	};
 	#isBusy = $state(false);
 	#notice = $state<TeamNotice | null>(null);
 	// Counts joins and leaves, so a refresh that was asked before one never overwrites its result.
@@ -34,12 +36,25 @@ export class TeamSettings {
 		const sync = deps.sync ?? syncRepo();
 		this.#sync = sync;
 		this.#client = deps.client ?? new TeamClient({ fetch: (input, init) => fetch(input, init) });
-		this.#device = live(async () => ({ team: (await sync.device())?.team ?? null }));
+		this.#device = live(async () => ({
+			team: (await sync.device())?.team ?? null,
+			lost: (await sync.lostTeam()) ?? null
+		}));
 	}
 
 	/** The team as last known on this device; undefined while it is read. */
 	get team(): Team | null | undefined {
 		return this.#device.current?.team;
+	}
+
+	/**
+	 * The team this tablet was in when the server stopped knowing it (a 401 on a sync or here),
+	 * while it is in no team: the panel says so and offers to join again. Undefined while read.
+	 */
+	get lost(): Team | null | undefined {
+		const current = this.#device.current;
+		if (current === undefined) return undefined;
+		return current.team === null ? current.lost : null;
 	}
 
 	get isBusy(): boolean {
@@ -77,8 +92,9 @@ export class TeamSettings {
 				await this.#sync.saveTeam(device.token, null);
 				this.#notice = 'left';
 			} else if (outcome.kind === 'unauthorized') {
-				// The server no longer knows this device, so it is in no team: the flusher registers anew.
+				// The server no longer knows this device, so it is in no team, as the person wanted.
 				await this.#sync.forgetToken(device.token);
+				await this.#sync.dismissLostTeam();
 				this.#notice = 'left';
 			} else {
 				this.#notice = noticeOf(outcome);
@@ -86,15 +102,27 @@ export class TeamSettings {
 		});
 	}
 
-	/** Asks the server which team it holds this device in, when online; quietly does nothing otherwise. */
+	/** After a lost team: the tablet goes on in no team, and the panel stops saying it lost one. */
+	async dismissLost(): Promise<void> {
+		await this.#busy(async () => {
+			await this.#sync.dismissLostTeam();
+			this.#notice = 'left';
+		});
+	}
+
+	/**
+	 * Asks the server which team it holds this device in, when online; quietly does nothing when
+	 * offline. A token the server no longer knows is forgotten, as the flusher does, and a team's
+	 * tablet then shows which team it lost.
+	 */
 	async refresh(): Promise<void> {
 		const device = await this.#sync.device();
 		if (!device) return;
 		const before = this.#actions;
 		const outcome = await this.#client.self(device.token);
-		if (outcome.kind === 'ok' && before === this.#actions) {
-			await this.#sync.saveTeam(device.token, outcome.value);
-		}
+		if (before !== this.#actions) return;
+		if (outcome.kind === 'ok') await this.#sync.saveTeam(device.token, outcome.value);
+		else if (outcome.kind === 'unauthorized') await this.#sync.forgetToken(device.token);
 	}
 
 	async #joinWith(code: string, attempt = 0): Promise<TeamOutcome<Team>> {

@@ -57,6 +57,18 @@ export const DeviceSchema = z.object({
 export type Device = z.infer<typeof DeviceSchema>;
 
 /**
+ * The team a tablet was in when the server stopped knowing its token (a 401). The sync then goes
+ * on without a team, so settings says so plainly and offers to join again, instead of showing the
+ * tablet as one that never had a team. Gone once it joins a team or the person goes on without.
+ */
+export const TeamLostSchema = z.object({
+	key: z.literal('teamLost'),
+	team: z.strictObject({ name: z.string().check(z.maxLength(200)) }),
+	lostAt: TimeSchema
+});
+export type TeamLost = z.infer<typeof TeamLostSchema>;
+
+/**
  * Withdrawn consent: `pending` until the server confirmed that it deleted this device's
  * summaries (it survives a reload and waits for the network), then `done` with how many.
  */

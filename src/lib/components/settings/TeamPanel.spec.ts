@@ -6,12 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TeamSettings } from '$lib/state/team-settings.svelte';
 import { openDb, type SpinnenwebDb } from '$lib/storage/db';
 import { SyncRepo } from '$lib/storage/sync-repo';
+import type { SyncDevice } from '$lib/sync/flusher';
 import { TeamClient } from '$lib/sync/team-client';
 import TeamPanel from './TeamPanel.svelte';
 
 const CODE = 'W3TN-8RJC-6ZAB';
 const NEW_TOKEN = 'new-token-abcdefghijklmnop';
 const OLD_TOKEN = 'old-token-abcdefghijklmnop';
+const ANON_TOKEN = 'anon-token-abcdefghijklmnop';
 
 interface Call {
 	readonly method: string;
@@ -64,7 +66,7 @@ function fakeServer(options: { offline?: boolean; knownTokens?: string[] } = {})
 		const name = teams.get(token) ?? null;
 		return Promise.resolve(Response.json({ team: name === null ? null : { name } }));
 	};
-	return { fetch, calls, teams };
+	return { fetch, calls, teams, known };
 }
 
 let db: SpinnenwebDb;
@@ -205,5 +207,100 @@ describe('TeamPanel', () => {
 		expect(server.teams.get(OLD_TOKEN)).toBeNull();
 		expect(await sync.device()).toMatchObject({ token: OLD_TOKEN, team: null });
 		expect(screen.queryByRole('button', { name: 'Team verlaten' })).toBeNull();
+	});
+
+	describe('when the server no longer knows a team tablet (a 401)', () => {
+		// What the flusher does with a 401 on a batch: forget the token, register a new one.
+		async function flusherMeetsA401(device: SyncDevice): Promise<void> {
+			await device.forgetToken(OLD_TOKEN);
+			await device.saveToken(ANON_TOKEN);
+		}
+
+		it('after a sync: says plainly the tablet is no longer in its team, and joins again', async () => {
+			await sync.saveTeam(OLD_TOKEN, { name: 'Wijkteam Oost' });
+			const server = fakeServer({ knownTokens: [OLD_TOKEN, ANON_TOKEN] });
+			server.teams.set(OLD_TOKEN, 'Wijkteam Oost');
+			const { field } = shown(server);
+			const user = userEvent.setup();
+			await screen.findByText('Deze tablet hoort bij Wijkteam Oost.');
+
+			// The server forgets the tablet (its team was set up again); the next sync meets a 401.
+			server.known.delete(OLD_TOKEN);
+			await flusherMeetsA401(sync);
+
+			expect(
+				await screen.findByText('Deze tablet hoort niet meer bij Wijkteam Oost.')
+			).toBeVisible();
+			expect(screen.getByText(/De server kent deze tablet niet meer/)).toBeVisible();
+			expect(screen.queryByText('Deze tablet hoort nog niet bij een team.')).toBeNull();
+			expect(screen.queryByRole('button', { name: 'Team verlaten' })).toBeNull();
+
+			await user.type(field(), CODE);
+			await user.click(screen.getByRole('button', { name: 'Meedoen met team' }));
+
+			expect(await screen.findByText('Deze tablet hoort bij Wijkteam Oost.')).toBeVisible();
+			expect(screen.queryByText(/niet meer bij Wijkteam Oost/)).toBeNull();
+			// It joins with the token the outbox now sends with, so what it sends carries the team.
+			expect(server.calls.at(-1)).toMatchObject({
+				method: 'PUT',
+				authorization: `Bearer ${ANON_TOKEN}`
+			});
+			expect(await sync.device()).toMatchObject({
+				token: ANON_TOKEN,
+				team: { name: 'Wijkteam Oost' }
+			});
+			expect(await sync.lostTeam()).toBeUndefined();
+		});
+
+		it('seen by the panel itself: a 401 on opening settings shows the lost team too', async () => {
+			await sync.saveTeam(OLD_TOKEN, { name: 'Wijkteam Oost' });
+			const server = fakeServer({ knownTokens: [] });
+			shown(server);
+
+			expect(
+				await screen.findByText('Deze tablet hoort niet meer bij Wijkteam Oost.')
+			).toBeVisible();
+			expect(server.calls).toEqual([
+				{
+					method: 'GET',
+					url: '/api/devices/self',
+					body: undefined,
+					authorization: `Bearer ${OLD_TOKEN}`
+				}
+			]);
+			expect(await sync.device()).toBeUndefined();
+		});
+
+		it('going on without a team is one action, and then it says so', async () => {
+			await sync.saveTeam(OLD_TOKEN, { name: 'Wijkteam Oost' });
+			const server = fakeServer({ knownTokens: [OLD_TOKEN, ANON_TOKEN] });
+			server.teams.set(OLD_TOKEN, 'Wijkteam Oost');
+			shown(server);
+			const user = userEvent.setup();
+			await screen.findByText('Deze tablet hoort bij Wijkteam Oost.');
+			server.known.delete(OLD_TOKEN);
+			await flusherMeetsA401(sync);
+			await screen.findByText('Deze tablet hoort niet meer bij Wijkteam Oost.');
+
+			await user.click(screen.getByRole('button', { name: 'Verder zonder team' }));
+
+			expect(await screen.findByText('Deze tablet hoort nog niet bij een team.')).toBeVisible();
+			expect(screen.getByRole('status')).toHaveTextContent(
+				'Deze tablet hoort nu niet meer bij een team.'
+			);
+			expect(await sync.lostTeam()).toBeUndefined();
+			expect((await sync.read()).token).toBe(ANON_TOKEN);
+		});
+
+		it('a device that was in no team loses nothing it could be told about', async () => {
+			await sync.saveToken(OLD_TOKEN);
+			shown(fakeServer({ knownTokens: [ANON_TOKEN] }));
+			await screen.findByText('Deze tablet hoort nog niet bij een team.');
+
+			await flusherMeetsA401(sync);
+
+			expect(await sync.lostTeam()).toBeUndefined();
+			expect(screen.getByText('Deze tablet hoort nog niet bij een team.')).toBeVisible();
+		});
 	});
 });
