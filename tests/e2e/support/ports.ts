@@ -7,5 +7,3 @@ export const UPDATE_TEST_PORT = Number(process.env.E2E_UPDATE_PORT ?? E2E_PORT +
 export const SYNC_TEST_PORT = Number(process.env.E2E_SYNC_PORT ?? E2E_PORT + 8);
 /** The dashboard test's own server: its data folder is made by `npm run team` before it starts. */
 export const DASHBOARD_TEST_PORT = Number(process.env.E2E_DASHBOARD_PORT ?? E2E_PORT + 7);
-/** The team enrolment test's own server: its team is made by `npm run team` before it starts. */
-export const TEAM_TEST_PORT = Number(process.env.E2E_TEAM_PORT ?? E2E_PORT + 6);
