@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppServer, type AppServer } from './support/app-server';
 import { expectNoAxeViolations } from './support/axe';
+import { storedDeviceToken } from './support/sync-state';
 
 const TEAM = 'Wijkteam Test';
 
@@ -36,6 +37,9 @@ function createTeam(): string {
 }
 
 test.beforeAll(async () => {
+	// A new data folder's first open (the embedded database's initdb) and a server start take long
+	// when parallel workers do both at once on a busy 2-core machine.
+	test.setTimeout(180_000);
 	dataDir = mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-team-'));
 	// A port the system chooses: parallel workers (--repeat-each) each have their own server.
 	server = await startAppServer('build', 0, { dataDir });
@@ -46,21 +50,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
 	await server?.stop();
 });
-
-/** The token the outbox sends with, read from the app's own database. */
-async function storedToken(page: Page): Promise<string | undefined> {
-	return page.evaluate(async () => {
-		const open = indexedDB.open('spinnenweb');
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error as Error);
-		});
-		const read = db.transaction('syncState').objectStore('syncState').get('device');
-		return new Promise<string | undefined>((resolve) => {
-			read.onsuccess = () => resolve((read.result as { token: string } | undefined)?.token);
-		});
-	});
-}
 
 async function teamOnServer(page: Page, token: string): Promise<unknown> {
 	const self = await page.request.get(`${base}/api/devices/self`, {
@@ -109,7 +98,7 @@ test('a tablet joins its team with the code, shows it offline too, leaves, and j
 	await panel.screenshot({ path: testInfo.outputPath('team-panel-joined.png') });
 
 	// The server holds the same: the outbox's token is the team's.
-	const tokens = [(await storedToken(page)) ?? ''];
+	const tokens = [(await storedDeviceToken(page)) ?? ''];
 	expect(await teamOnServer(page, tokens[0]!)).toEqual({ team: { name: TEAM } });
 
 	// Offline: the name still shows after a reload; leaving says plainly it cannot, nothing changes.
@@ -136,7 +125,7 @@ test('a tablet joins its team with the code, shows it offline too, leaves, and j
 	await field.fill(codes[0]!);
 	await panel.getByRole('button', { name: 'Meedoen met team' }).click();
 	await expect(panel).toContainText(`Deze tablet hoort bij ${TEAM}.`);
-	expect(await storedToken(page)).toBe(tokens[0]);
+	expect(await storedDeviceToken(page)).toBe(tokens[0]);
 	await restart();
 	team('delete', TEAM, '--yes');
 	codes.push(createTeam());
@@ -155,7 +144,7 @@ test('a tablet joins its team with the code, shows it offline too, leaves, and j
 	await panel.getByRole('button', { name: 'Meedoen met team' }).click();
 	await expect(panel).toContainText(`Deze tablet hoort bij ${TEAM}.`);
 	await expect(panel).not.toContainText('niet meer bij');
-	tokens.push((await storedToken(page)) ?? '');
+	tokens.push((await storedDeviceToken(page)) ?? '');
 	expect(tokens[1]).not.toBe(tokens[0]);
 	expect(await teamOnServer(page, tokens[1]!)).toEqual({ team: { name: TEAM } });
 	expect(await teamOnServer(page, tokens[0]!)).toMatchObject({ error: { code: 'unauthorized' } });
