@@ -73,8 +73,10 @@ export async function startAppServer(
 		})
 	);
 
-	// The embedded database's first start in a new folder takes seconds on a busy machine.
-	const deadline = Date.now() + 60_000;
+	// The embedded database's first start in a new folder (its initdb) takes seconds, and over a
+	// minute when parallel workers each start one on a busy machine: as long as playwright.config's
+	// webServer may take.
+	const deadline = Date.now() + 120_000;
 	let listening: number | undefined;
 	for (;;) {
 		const said = LISTENING.exec(log);
@@ -92,7 +94,7 @@ export async function startAppServer(
 		}
 		if (Date.now() > deadline) {
 			child.kill();
-			throw new Error(`node ${dir} did not answer on port ${port} within 60 s: ${log}`);
+			throw new Error(`node ${dir} did not answer on port ${port} within 120 s: ${log}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
