@@ -1,5 +1,5 @@
-// The coordinator's journey: a team is made with the real command, a tablet enrols through the
-// API (its settings screen comes with the app's sync), conversations are sent for three areas, one
+// The coordinator's journey: a team is made with the real command, a tablet enrols through its
+// settings screen and sends conversations for three areas with the token it got there, one
 // of them too small; then the coordinator signs in on a laptop. The large area shows, the small
 // one does not, nor does anything it could be worked out from; the CSV says the same; axe finds
 // nothing on any screen, left to right or right to left.
@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppServer, type AppServer } from './support/app-server';
 import { expectNoAxeViolations } from './support/axe';
-import { DASHBOARD_TEST_PORT } from './support/ports';
+import { storedDeviceToken } from './support/sync-state';
 
-const base = `http://127.0.0.1:${DASHBOARD_TEST_PORT}`;
+let base = '';
 // Last year: every month of it is over, so the dashboard shows all of it whenever this runs.
 const year = new Date().getUTCFullYear() - 1;
 const month = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
@@ -26,6 +26,9 @@ let coordinatorKey = '';
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+	// A new data folder's first open (the embedded database's initdb) and a server start take long
+	// when parallel workers do both at once on a busy 2-core machine.
+	test.setTimeout(180_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-dashboard-'));
 	// The host's command, on the folder the server will use, before the server holds it.
 	const printed = execFileSync(process.execPath, ['scripts/team.js', 'create', 'Wijkteam Noord'], {
@@ -36,7 +39,9 @@ test.beforeAll(async () => {
 	coordinatorKey = /Coordinator key[^:]*:\s*(\S+)/.exec(printed)?.[1] ?? '';
 	expect(enrolmentCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 	expect(coordinatorKey).toMatch(/^spw_/);
-	server = await startAppServer('build', DASHBOARD_TEST_PORT, { dataDir });
+	// A port the system chooses: parallel workers (--repeat-each) each have their own server.
+	server = await startAppServer('build', 0, { dataDir });
+	base = server.url;
 });
 
 test.afterAll(async () => {
@@ -90,11 +95,26 @@ function countOf(page: Page, group: string) {
 }
 
 test('a team, a tablet, conversations in three areas: the small area is never revealed', async ({
+	browser,
 	page,
 	request
 }, testInfo) => {
-	// 2. A tablet of the team enrols with the code; a phone sends its own webs, with no team.
-	const tablet = await register(request, { enrolmentCode });
+	// 2. A tablet of the team enrols in its settings with the code, as a professional does; the
+	// conversations below go with the token it got there, the one its outbox sends with (the
+	// outbox's own sending is sync.spec.ts's). A phone sends its own webs, with no team.
+	const tabletContext = await browser.newContext({
+		viewport: { width: 1180, height: 820 },
+		hasTouch: true,
+		locale: 'nl-NL'
+	});
+	const tabletPage = await tabletContext.newPage();
+	await tabletPage.goto(`${base}/instellingen`);
+	const panel = tabletPage.getByRole('region', { name: 'Team' });
+	await panel.getByLabel('Code van je team').fill(enrolmentCode);
+	await panel.getByRole('button', { name: 'Meedoen met team' }).click();
+	await expect(panel).toContainText('Deze tablet hoort bij Wijkteam Noord.');
+	const tablet = (await storedDeviceToken(tabletPage)) ?? '';
+	await tabletContext.close();
 	const phone = await register(request, {});
 	// 3. Every month: 12 conversations in 1011, 11 in 1013; in October 3 in 1012. 10 own webs in 1011.
 	const conversations: object[] = [];

@@ -9,12 +9,14 @@ import {
 	InvitationSchema,
 	OutboxItemSchema,
 	RetrySchema,
+	TeamLostSchema,
 	WithdrawalSchema,
 	type Consent,
 	type Device,
 	type Host,
 	type OutboxItem,
 	type Retry,
+	type TeamLost,
 	type Withdrawal
 } from '$lib/sync/records';
 import type { SpinnenwebDb, StoredOutboxItem, StoredSyncRecord } from './db';
@@ -294,11 +296,53 @@ export class SyncRepo implements SyncDevice {
 		});
 	}
 
+	// ---- the team (settings' Team panel) ----
+
+	/** The device record: its token and, once asked, its team. */
+	async device(): Promise<Device | undefined> {
+		return this.#record('device', DeviceSchema);
+	}
+
+	/**
+	 * Keeps `token` with its team. False, and nothing written, when another token is stored
+	 * meanwhile (the flusher registered): the caller joins again with that one.
+	 */
+	async saveTeam(token: string, team: Device['team']): Promise<boolean> {
+		const { syncState } = this.#db;
+		return this.#db.transaction('rw', syncState, async () => {
+			const existing = await this.#record('device', DeviceSchema);
+			if (existing && existing.token !== token) return false;
+			const registeredAt = existing?.registeredAt ?? this.#clock();
+			await this.#put(DeviceSchema, { key: 'device', token, registeredAt, team });
+			// In a team again: the team it lost is no longer news.
+			if (team) await syncState.delete('teamLost');
+			return true;
+		});
+	}
+
+	/** The team the server stopped knowing this tablet in, until it joins again or goes on without. */
+	async lostTeam(): Promise<TeamLost['team'] | undefined> {
+		return (await this.#record('teamLost', TeamLostSchema))?.team;
+	}
+
+	async dismissLostTeam(): Promise<void> {
+		await this.#db.syncState.delete('teamLost');
+	}
+
+	/**
+	 * Forgets a token the server no longer knows (a 401). A team's tablet keeps which team it lost,
+	 * so settings never shows it silently as one that was never in a team.
+	 */
 	async forgetToken(token: string): Promise<void> {
 		const { syncState } = this.#db;
 		await this.#db.transaction('rw', syncState, async () => {
 			const existing = await this.#record('device', DeviceSchema);
-			if (existing?.token === token) await syncState.delete('device');
+			if (existing?.token !== token) return;
+			if (existing.team) {
+				const lost: TeamLost = { key: 'teamLost', team: existing.team, lostAt: this.#clock() };
+				await this.#put(TeamLostSchema, lost);
+			}
+			await syncState.delete('device');
 		});
 	}
 

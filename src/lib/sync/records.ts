@@ -2,7 +2,7 @@
 // version 5). Parsed on every read like every stored record; the shapes here never cross the
 // wire (protocol.ts does). zod/mini, as protocol.ts, because the flusher loads after the page.
 import * as z from 'zod/mini';
-import { AGE_BANDS, AREA_PATTERN } from './protocol';
+import { AGE_BANDS, AREA_PATTERN, DeviceTeamSchema } from './protocol';
 
 const TimeSchema = z.int().check(z.nonnegative());
 
@@ -50,9 +50,23 @@ export const CONSENT_OFF: Consent = { key: 'consent', isOn: false, changedAt: 0,
 export const DeviceSchema = z.object({
 	key: z.literal('device'),
 	token: z.string().check(z.minLength(16), z.maxLength(200)),
-	registeredAt: TimeSchema
+	registeredAt: TimeSchema,
+	// The team this tablet joined, by name, so settings can show it offline. Absent: never asked.
+	team: z.optional(DeviceTeamSchema)
 });
 export type Device = z.infer<typeof DeviceSchema>;
+
+/**
+ * The team a tablet was in when the server stopped knowing its token (a 401). The sync then goes
+ * on without a team, so settings says so plainly and offers to join again, instead of showing the
+ * tablet as one that never had a team. Gone once it joins a team or the person goes on without.
+ */
+export const TeamLostSchema = z.object({
+	key: z.literal('teamLost'),
+	team: z.strictObject({ name: z.string().check(z.maxLength(200)) }),
+	lostAt: TimeSchema
+});
+export type TeamLost = z.infer<typeof TeamLostSchema>;
 
 /**
  * Withdrawn consent: `pending` until the server confirmed that it deleted this device's

@@ -14,6 +14,10 @@ export function buildVersion(dir: string, howToBuild: string): string {
 }
 
 export interface AppServer {
+	/** Where this server, and no other, answers: `http://127.0.0.1:<port>`. */
+	readonly url: string;
+	/** Every line the server logged so far (stdout and stderr), to check what never reaches a log. */
+	log(): string;
 	stop(): Promise<void>;
 }
 
@@ -23,20 +27,28 @@ export interface AppServerOptions {
 	readonly env?: Readonly<Record<string, string>>;
 }
 
+// The line scripts/start.js prints once it listens, with the port it got.
+const LISTENING = /Spinnenweb draait op http:\/\/\S+:(\d+)/;
+
 /**
  * Serves a production build through the production server (`scripts/start.js`, which adds the
- * security headers) on 127.0.0.1:port, with a data folder of its own (removed when it stops); resolves once it answers.
+ * security headers) on 127.0.0.1:port, with a data folder of its own (removed when it stops).
+ * Port 0 lets the system choose a free one (read back from `url`), so tests that run in parallel
+ * workers (`--repeat-each`) never meet. Resolves once this server's own process says it listens:
+ * answering on the port is not enough, as another test's server may answer there.
  */
 export async function startAppServer(
 	dir: string,
 	port: number,
 	options: AppServerOptions = {}
 ): Promise<AppServer> {
-	const isTaken = await fetch(`http://127.0.0.1:${port}/`).then(
-		() => true,
-		() => false
-	);
-	if (isTaken) throw new Error(`Port ${port} is in use; move the tests off it with E2E_PORT.`);
+	if (port !== 0) {
+		const isTaken = await fetch(`http://127.0.0.1:${port}/`).then(
+			() => true,
+			() => false
+		);
+		if (isTaken) throw new Error(`Port ${port} is in use; move the tests off it with E2E_PORT.`);
+	}
 
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'spinnenweb-e2e-data-'));
 	const env: NodeJS.ProcessEnv = {
@@ -48,10 +60,12 @@ export async function startAppServer(
 	delete env.DATABASE_URL;
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...env, SPINNENWEB_SERVE_DIR: dir, DATA_DIR: dataDir },
-		stdio: ['ignore', 'ignore', 'pipe']
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	let stderr = '';
-	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	// Both are read to the end, or a full pipe would stop the server.
+	let log = '';
+	child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
 	const exited = new Promise<void>((resolve) =>
 		child.once('exit', () => {
 			if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
@@ -59,26 +73,35 @@ export async function startAppServer(
 		})
 	);
 
-	// The embedded database's first start in a new folder takes seconds on a busy machine.
-	const deadline = Date.now() + 60_000;
+	// The embedded database's first start in a new folder (its initdb) takes seconds, and over a
+	// minute when parallel workers each start one on a busy machine: as long as playwright.config's
+	// webServer may take.
+	const deadline = Date.now() + 120_000;
+	let listening: number | undefined;
 	for (;;) {
-		if (child.exitCode !== null) {
-			throw new Error(`node ${dir} stopped at once (port ${port} in use?): ${stderr}`);
+		const said = LISTENING.exec(log);
+		if (said) listening = Number(said[1]);
+		if (listening !== undefined) {
+			try {
+				const response = await fetch(`http://127.0.0.1:${listening}/`);
+				if (response.ok) break;
+			} catch {
+				// listening, not answering yet
+			}
 		}
-		try {
-			const response = await fetch(`http://127.0.0.1:${port}/`);
-			if (response.ok) break;
-		} catch {
-			// not listening yet
+		if (child.exitCode !== null) {
+			throw new Error(`node ${dir} stopped at once (port ${port} in use?): ${log}`);
 		}
 		if (Date.now() > deadline) {
 			child.kill();
-			throw new Error(`node ${dir} did not answer on port ${port} within 60 s: ${stderr}`);
+			throw new Error(`node ${dir} did not answer on port ${port} within 120 s: ${log}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 
 	return {
+		url: `http://127.0.0.1:${listening}`,
+		log: () => log,
 		async stop() {
 			if (child.exitCode === null) child.kill();
 			await exited;

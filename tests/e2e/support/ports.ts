@@ -5,5 +5,5 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const UPDATE_TEST_PORT = Number(process.env.E2E_UPDATE_PORT ?? E2E_PORT + 9);
 /** The sync test runs a server of its own, which it stops to read the server's database. */
 export const SYNC_TEST_PORT = Number(process.env.E2E_SYNC_PORT ?? E2E_PORT + 8);
-/** The dashboard test's own server: its data folder is made by `npm run team` before it starts. */
-export const DASHBOARD_TEST_PORT = Number(process.env.E2E_DASHBOARD_PORT ?? E2E_PORT + 7);
+// The dashboard and team enrolment tests start servers of their own on ports the system chooses
+// (startAppServer with port 0), so parallel runs of one test never share a server.
