@@ -9,6 +9,7 @@ import {
 import {
 	agreementsToReview,
 	withByWhen,
+	withVoorziening,
 	withStatus,
 	withWhat,
 	withWhoKind,
@@ -122,6 +123,11 @@ export class AgreementsState {
 
 	setByWhen(id: string, day: Day | null): Promise<void> {
 		return this.#change(id, (a) => withByWhen(a, this.conversationId, day));
+	}
+
+	/** Points the agreement to a voorziening of the sociale kaart, or to none. */
+	setVoorziening(id: string, voorzieningId: string | null): Promise<void> {
+		return this.#change(id, (a) => withVoorziening(a, this.conversationId, voorzieningId));
 	}
 
 	/** How it went, chosen in this conversation. */
