@@ -38,3 +38,8 @@ export function orderSuggestions(
 	}
 	return [...first, ...rest];
 }
+
+/** The kaart by id, for the agreements that point to a voorziening. */
+export function byId(list: readonly Voorziening[]): ReadonlyMap<string, Voorziening> {
+	return new Map(list.map((v) => [v.id, v]));
+}

@@ -1,5 +1,6 @@
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import {
+	MAX_WHO_NAME_LENGTH,
 	newAgreement,
 	oldestAgreementFirst,
 	type Agreement,
@@ -102,6 +103,29 @@ export class AgreementsState {
 			conversationId: this.conversationId,
 			now: this.#clock()
 		});
+		this.#added.add(agreement.id);
+		void this.#record(agreement.id).change((latest) =>
+			latest === null ? this.#repo.addNow(agreement) : null
+		);
+		return agreement.id;
+	}
+
+	/**
+	 * A new agreement with a voorziening of the sociale kaart: who does it is the voorziening, by
+	 * its name (left empty should the name hold a number that could be a BSN). Returns its id.
+	 */
+	addWithVoorziening(voorziening: { id: string; name: string }): string {
+		const name = voorziening.name.slice(0, MAX_WHO_NAME_LENGTH);
+		const agreement: Agreement = {
+			...newAgreement({
+				id: crypto.randomUUID(),
+				clientId: this.clientId,
+				conversationId: this.conversationId,
+				now: this.#clock()
+			}),
+			who: { kind: 'voorziening', name: checkText(name) === 'ok' ? name : '' },
+			voorzieningId: voorziening.id
+		};
 		this.#added.add(agreement.id);
 		void this.#record(agreement.id).change((latest) =>
 			latest === null ? this.#repo.addNow(agreement) : null
