@@ -366,6 +366,8 @@ function drawBlock(w: PdfWriter, block: ReportBlock): void {
 				w.put('•', MARGIN_X + 2, w.y + 11);
 				w.paragraph(item, 11, 'normal', { x: MARGIN_X + 14 });
 			}
+			// A little air before what follows, so the next agreement does not run into this list.
+			w.y += 6;
 			break;
 	}
 }
