@@ -52,6 +52,20 @@ export function withWhoKind(
 		: { ...agreement, who: { ...agreement.who, kind } };
 }
 
+/** Links a voorziening (by id), or none; the wording stays as it is. */
+export function withVoorziening(
+	agreement: Agreement,
+	conversationId: string,
+	voorzieningId: string | null
+): Agreement {
+	assertWording(agreement, conversationId);
+	if ((agreement.voorzieningId ?? null) === voorzieningId) return agreement;
+	const next: Agreement = { ...agreement };
+	if (voorzieningId === null) delete next.voorzieningId;
+	else next.voorzieningId = voorzieningId;
+	return next;
+}
+
 export function withWhoName(agreement: Agreement, conversationId: string, text: string): Agreement {
 	assertWording(agreement, conversationId);
 	const name = text.slice(0, MAX_WHO_NAME_LENGTH);

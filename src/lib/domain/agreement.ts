@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { freeText, TimeSchema } from './free-text';
 import { DaySchema } from './reflection';
+import { VoorzieningIdSchema } from './voorziening';
 
 /**
  * An agreement made in a conversation: what will happen, who does it, by when, and how it went.
@@ -47,7 +48,13 @@ export const AgreementSchema = z.object({
 	byWhen: z.nullable(DaySchema),
 	status: z.enum(AGREEMENT_STATUSES),
 	/** Each later status, oldest first; empty while it is as agreed (open). */
-	history: z.array(StatusChangeSchema)
+	history: z.array(StatusChangeSchema),
+	/**
+	 * A voorziening of the sociale kaart this agreement points to, by id. Optional, so records
+	 * made before it read as they are; the voorziening may be deleted later, which the screens
+	 * and the PDF say in words rather than fail on.
+	 */
+	voorzieningId: z.optional(VoorzieningIdSchema)
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 

@@ -9,6 +9,7 @@ import {
 	type WebFillMode,
 	type WishOwner
 } from './conversation';
+import type { HandoverConsent } from './warm-handover';
 
 /**
  * The changes a professional makes to a conversation, as pure functions. Each returns the same
@@ -69,4 +70,9 @@ export function withWeb(conversation: Conversation, webId: string): Conversation
 export function withWebFilledBy(conversation: Conversation, mode: WebFillMode): Conversation {
 	if (conversation.webFilledBy.includes(mode)) return conversation;
 	return { ...conversation, webFilledBy: [...conversation.webFilledBy, mode] };
+}
+
+/** A warm handover the person agreed to, kept beside the earlier ones. */
+export function withHandover(conversation: Conversation, consent: HandoverConsent): Conversation {
+	return { ...conversation, handovers: [...(conversation.handovers ?? []), consent] };
 }

@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { freeText, TimeSchema } from './free-text';
 import { DaySchema, PHASES, type Phase } from './reflection';
+import { HandoverConsentSchema } from './warm-handover';
 
 /**
  * One conversation (het andere gesprek) with one person: overzicht → inzicht → uitzicht, with a
@@ -60,7 +61,9 @@ export const ConversationSchema = z.object({
 	/** When to look again together; drives the order of the people list. */
 	followUpDate: z.nullable(DaySchema),
 	/** Every way the web was filled in, in the order first used. */
-	webFilledBy: z.array(z.enum(WEB_FILL_MODES))
+	webFilledBy: z.array(z.enum(WEB_FILL_MODES)),
+	/** Each warm handover the person agreed to, oldest first; absent on older records. */
+	handovers: z.optional(z.array(HandoverConsentSchema))
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

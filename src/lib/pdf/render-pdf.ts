@@ -21,7 +21,7 @@ import { DIMENSION_COLORS } from '$lib/chart/dimension-colors';
 import { AXIS_DOT_RADIUS, radarLayout, radarShape } from '$lib/chart/radar-geometry';
 import { hasRtl, visualRtl } from './bidi';
 import { loadPdfFont, toFontText, type FontLoader, type PdfFont } from './fonts';
-import type { ReportBlock, ReportModel, ReportSection } from './report-model';
+import type { PdfDocument, PdfSection, ReportBlock, ReportModel } from './report-model';
 
 export interface RenderOptions {
 	/** Where the font files come from; by default the app's own assets. */
@@ -185,7 +185,7 @@ class PdfWriter {
 	}
 }
 
-function drawHeader(w: PdfWriter, model: ReportModel): void {
+function drawHeader(w: PdfWriter, model: PdfDocument): void {
 	w.setText(22, 'bold');
 	w.put(w.fit(model.title), MARGIN_X, w.y + 22);
 	w.y += 32;
@@ -194,7 +194,7 @@ function drawHeader(w: PdfWriter, model: ReportModel): void {
 	w.y += 24;
 }
 
-function drawChart(w: PdfWriter, model: ReportModel): void {
+function drawChart(w: PdfWriter, model: Pick<ReportModel, 'chart'>): void {
 	const { doc } = w;
 	const layout = radarLayout({
 		width: CHART_WIDTH,
@@ -300,7 +300,7 @@ function drawChart(w: PdfWriter, model: ReportModel): void {
 	}
 }
 
-function drawTable(w: PdfWriter, model: ReportModel): void {
+function drawTable(w: PdfWriter, model: Pick<ReportModel, 'table'>): void {
 	const { doc } = w;
 	const { table } = model;
 	const numberWidth = table.columns.length > 1 ? 120 : 140;
@@ -366,11 +366,13 @@ function drawBlock(w: PdfWriter, block: ReportBlock): void {
 				w.put('•', MARGIN_X + 2, w.y + 11);
 				w.paragraph(item, 11, 'normal', { x: MARGIN_X + 14 });
 			}
+			// A little air before what follows, so the next agreement does not run into this list.
+			w.y += 6;
 			break;
 	}
 }
 
-function drawSection(w: PdfWriter, section: ReportSection): void {
+function drawSection(w: PdfWriter, section: PdfSection): void {
 	w.y += 14;
 	// A heading never stands alone at the foot of a page.
 	w.ensureSpace(18 + 32);
@@ -379,7 +381,7 @@ function drawSection(w: PdfWriter, section: ReportSection): void {
 	for (const block of section.blocks) drawBlock(w, block);
 }
 
-function drawFooters(w: PdfWriter, model: ReportModel): void {
+function drawFooters(w: PdfWriter, model: PdfDocument): void {
 	const { doc } = w;
 	const total = doc.getNumberOfPages();
 	for (let page = 1; page <= total; page++) {
@@ -401,7 +403,7 @@ function drawFooters(w: PdfWriter, model: ReportModel): void {
  * nothing else, so a benchmark can call it in the browser as it is.
  */
 export async function makeReportPdf(
-	model: ReportModel,
+	model: PdfDocument,
 	options: RenderOptions = {}
 ): Promise<Uint8Array> {
 	const font = await loadPdfFont(model.locale, options.loadFonts);
@@ -418,8 +420,13 @@ export async function makeReportPdf(
 	if (options.fileId) doc.setFileId(options.fileId);
 
 	drawHeader(w, model);
-	drawChart(w, model);
-	drawTable(w, model);
+	for (const section of model.lead ?? []) drawSection(w, section);
+	const { chart, table } = model;
+	if (chart) {
+		if (model.lead?.length) w.y += 14;
+		drawChart(w, { chart });
+	}
+	if (table) drawTable(w, { table });
 	for (const section of model.sections) drawSection(w, section);
 	drawFooters(w, model);
 

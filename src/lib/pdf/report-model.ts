@@ -104,6 +104,24 @@ export interface ReportModel {
 	pageLabel: string;
 }
 
+/**
+ * What the renderer draws: a ReportModel, or another document made of the same pieces (the warm
+ * handover), which may have sections before the web and no web at all.
+ */
+export interface PdfDocument extends Omit<ReportModel, 'chart' | 'table' | 'sections'> {
+	/** Sections between the title and the web. */
+	lead?: PdfSection[];
+	chart: ReportModel['chart'] | null;
+	table: ReportModel['table'] | null;
+	sections: PdfSection[];
+}
+
+export interface PdfSection {
+	id: string;
+	title: string;
+	blocks: ReportBlock[];
+}
+
 /** The day a web is "of": when it was finished, or begun if it never was. */
 export function webDay(web: Pick<Web, 'completedAt' | 'createdAt'>): number {
 	return web.completedAt ?? web.createdAt;

@@ -1,5 +1,6 @@
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import {
+	MAX_WHO_NAME_LENGTH,
 	newAgreement,
 	oldestAgreementFirst,
 	type Agreement,
@@ -9,6 +10,7 @@ import {
 import {
 	agreementsToReview,
 	withByWhen,
+	withVoorziening,
 	withStatus,
 	withWhat,
 	withWhoKind,
@@ -108,6 +110,29 @@ export class AgreementsState {
 		return agreement.id;
 	}
 
+	/**
+	 * A new agreement with a voorziening of the sociale kaart: who does it is the voorziening, by
+	 * its name (left empty should the name hold a number that could be a BSN). Returns its id.
+	 */
+	addWithVoorziening(voorziening: { id: string; name: string }): string {
+		const name = voorziening.name.slice(0, MAX_WHO_NAME_LENGTH);
+		const agreement: Agreement = {
+			...newAgreement({
+				id: crypto.randomUUID(),
+				clientId: this.clientId,
+				conversationId: this.conversationId,
+				now: this.#clock()
+			}),
+			who: { kind: 'voorziening', name: checkText(name) === 'ok' ? name : '' },
+			voorzieningId: voorziening.id
+		};
+		this.#added.add(agreement.id);
+		void this.#record(agreement.id).change((latest) =>
+			latest === null ? this.#repo.addNow(agreement) : null
+		);
+		return agreement.id;
+	}
+
 	setWhat(id: string, text: string): TextCheck {
 		return this.#setText(id, 'what', text, (a) => withWhat(a, this.conversationId, text));
 	}
@@ -122,6 +147,11 @@ export class AgreementsState {
 
 	setByWhen(id: string, day: Day | null): Promise<void> {
 		return this.#change(id, (a) => withByWhen(a, this.conversationId, day));
+	}
+
+	/** Points the agreement to a voorziening of the sociale kaart, or to none. */
+	setVoorziening(id: string, voorzieningId: string | null): Promise<void> {
+		return this.#change(id, (a) => withVoorziening(a, this.conversationId, voorzieningId));
 	}
 
 	/** How it went, chosen in this conversation. */

@@ -9,6 +9,7 @@ import {
 } from '$lib/domain/conversation';
 import {
 	withFollowUpDate,
+	withHandover,
 	withPromptDismissed,
 	withPromptsShown,
 	withText,
@@ -16,6 +17,7 @@ import {
 } from '$lib/domain/conversation-changes';
 import { checkText, type TextCheck } from '$lib/domain/free-text';
 import type { Day } from '$lib/domain/reflection';
+import type { HandoverConsent } from '$lib/domain/warm-handover';
 import {
 	MAX_WEB_FILE_BYTES,
 	parseWebTransfer,
@@ -179,6 +181,11 @@ export class ConversationSession {
 
 	setFollowUpDate(day: Day | null): Promise<void> {
 		return this.#change((c) => withFollowUpDate(c, day));
+	}
+
+	/** Keeps the person's consent to a warm handover with the conversation. */
+	recordHandover(consent: HandoverConsent): Promise<void> {
+		return this.#change((c) => withHandover(c, consent));
 	}
 
 	dismissPrompt(promptId: string): Promise<void> {

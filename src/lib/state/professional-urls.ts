@@ -79,3 +79,8 @@ function addFillParams(
 		params.set('vraag', step.kind === 'whole' ? WHOLE_PARAM : String(step.aspectIndex + 1));
 	}
 }
+
+/** The warm handover of a conversation: the form and its PDF. */
+export function warmHandoverUrl(conversationId: string): string {
+	return `${resolve('/gesprekken/warme-overdracht')}?${new URLSearchParams({ gesprek: conversationId })}`;
+}

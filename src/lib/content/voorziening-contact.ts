@@ -1,0 +1,26 @@
+import type { Voorziening } from '$lib/domain/voorziening';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
+
+/**
+ * A voorziening's contact details as lines of text, in one language: for an agreement in the PDF
+ * and anywhere a plain list reads better than links. Empty fields are left out.
+ */
+export function contactLines(v: Voorziening, locale: Locale = getLocale()): string[] {
+	const address = [v.street, [v.postcode, v.place].filter(Boolean).join(' ')]
+		.filter(Boolean)
+		.join(', ');
+	const lines: [string, string][] = [
+		[m.kaart_field_phone({}, { locale }), v.phone],
+		[m.kaart_field_email({}, { locale }), v.email],
+		[m.kaart_field_website({}, { locale }), v.website],
+		[m.kaart_address_heading({}, { locale }), address],
+		[m.kaart_field_opening_hours({}, { locale }), v.openingHours]
+	];
+	return lines.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${value}`);
+}
+
+/** "Buurthuis De Brink (Welzijn Oost)": the name with who offers it. */
+export function voorzieningTitle(v: Pick<Voorziening, 'name' | 'organisation'>): string {
+	return v.organisation ? `${v.name} (${v.organisation})` : v.name;
+}
