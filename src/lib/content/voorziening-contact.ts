@@ -1,4 +1,5 @@
 import type { Voorziening } from '$lib/domain/voorziening';
+import { ltrIsolate } from './isolate';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 
@@ -10,12 +11,14 @@ export function contactLines(v: Voorziening, locale: Locale = getLocale()): stri
 	const address = [v.street, [v.postcode, v.place].filter(Boolean).join(' ')]
 		.filter(Boolean)
 		.join(', ');
+	// Numbers, addresses, links and opening hours read left to right as a whole, also in an Arabic line: without
+	// the isolate the bidi rules turn "0570 700 101" into "101 700 0570".
 	const lines: [string, string][] = [
-		[m.kaart_field_phone({}, { locale }), v.phone],
-		[m.kaart_field_email({}, { locale }), v.email],
-		[m.kaart_field_website({}, { locale }), v.website],
-		[m.kaart_address_heading({}, { locale }), address],
-		[m.kaart_field_opening_hours({}, { locale }), v.openingHours]
+		[m.kaart_field_phone({}, { locale }), ltrIsolate(v.phone)],
+		[m.kaart_field_email({}, { locale }), ltrIsolate(v.email)],
+		[m.kaart_field_website({}, { locale }), ltrIsolate(v.website)],
+		[m.kaart_address_heading({}, { locale }), ltrIsolate(address)],
+		[m.kaart_field_opening_hours({}, { locale }), ltrIsolate(v.openingHours)]
 	];
 	return lines.filter(([, value]) => value !== '').map(([label, value]) => `${label}: ${value}`);
 }

@@ -5,8 +5,12 @@
  * lands on the wrong side. This is the small part of the Unicode bidi algorithm our texts need,
  * for a right-to-left paragraph: strong letters, numbers kept left to right, neutrals (spaces,
  * punctuation) taking the direction of their neighbours, brackets resolved as a pair and mirrored.
- * No explicit embeddings or isolates: the app's texts do not contain them.
+ * One explicit mark is understood: a left-to-right isolate (U+2066 … U+2069, `ltrIsolate`) around
+ * a phone number or an address, which the algorithm itself would otherwise turn around group by
+ * group ("0570 700 101" read as "101 700 0570"). The marks are not drawn.
  */
+
+import { LRI, PDI } from '$lib/content/isolate';
 
 type Kind = 'R' | 'L' | 'N';
 
@@ -48,15 +52,27 @@ function kindOf(chars: string[], i: number): Kind {
 }
 
 /** The strong direction of a character for its neighbours: numbers count as right-to-left. */
-function contextOf(chars: string[], kinds: Kind[], i: number): Kind {
+function contextOf(chars: string[], kinds: Kind[], i: number, isolated: boolean[]): Kind {
+	// An isolate counts for its neighbours as a number does: right to left in this paragraph.
+	if (isolated[i]) return 'R';
 	const kind = kinds[i] ?? 'N';
 	if (kind === 'L' && !LETTER.test(chars[i] ?? '')) return 'R';
 	return kind;
 }
 
 export function visualRtl(text: string): string {
-	const chars = [...text];
-	const kinds = chars.map((_, i) => kindOf(chars, i));
+	const chars: string[] = [];
+	const isolated: boolean[] = [];
+	let depth = 0;
+	for (const char of text) {
+		if (char === LRI) depth++;
+		else if (char === PDI) depth = Math.max(0, depth - 1);
+		else {
+			chars.push(char);
+			isolated.push(depth > 0);
+		}
+	}
+	const kinds = chars.map((_, i): Kind => (isolated[i] ? 'L' : kindOf(chars, i)));
 	const resolved: Kind[] = [...kinds];
 
 	// Brackets as a pair: both take the direction of what they enclose when that is all
@@ -64,14 +80,17 @@ export function visualRtl(text: string): string {
 	const stack: number[] = [];
 	for (let i = 0; i < chars.length; i++) {
 		const char = chars[i] ?? '';
+		if (isolated[i]) continue;
 		if (OPENING.includes(char)) stack.push(i);
 		else if (CLOSING.includes(char)) {
 			const open = stack.pop();
 			if (open === undefined) continue;
-			const inside = kinds.slice(open + 1, i).map((_, k) => contextOf(chars, kinds, open + 1 + k));
+			const inside = kinds
+				.slice(open + 1, i)
+				.map((_, k) => contextOf(chars, kinds, open + 1 + k, isolated));
 			let before: Kind = 'R';
 			for (let k = open - 1; k >= 0; k--) {
-				const context = contextOf(chars, kinds, k);
+				const context = contextOf(chars, kinds, k, isolated);
 				if (context !== 'N') {
 					before = context;
 					break;
@@ -91,7 +110,7 @@ export function visualRtl(text: string): string {
 		let end = i;
 		while (end < chars.length && resolved[end] === 'N') end++;
 		const strongAt = (k: number): Kind =>
-			kinds[k] === 'N' ? (resolved[k] ?? 'R') : contextOf(chars, kinds, k);
+			kinds[k] === 'N' ? (resolved[k] ?? 'R') : contextOf(chars, kinds, k, isolated);
 		const before = i > 0 ? strongAt(i - 1) : 'R';
 		const after = end < chars.length ? strongAt(end) : 'R';
 		const kind: Kind = before === after ? before : 'R';

@@ -8,6 +8,7 @@
  * The files are loaded only when a PDF is made (their URLs live in this lazily loaded module), so
  * they never weigh on the first load; as build assets they are precached for offline use.
  */
+import { LRI, PDI } from '$lib/content/isolate';
 import fontList from './fonts/scripts.json';
 import latinBoldUrl from './fonts/NotoSans-latin-bold.ttf?url';
 import latinNormalUrl from './fonts/NotoSans-latin-normal.ttf?url';
@@ -108,7 +109,8 @@ export function toFontText(text: string, covers: (codePoint: number) => boolean)
 	let result = '';
 	for (const char of text) {
 		const code = char.codePointAt(0) ?? 0;
-		if (char === '\n' || covers(code)) result += char;
+		// Isolate marks are read by the bidi pass and never drawn (render-pdf strips them).
+		if (char === '\n' || char === LRI || char === PDI || covers(code)) result += char;
 		else if (PICTOGRAPHIC.test(char)) continue;
 		else if (isCoveredCompatibility(char, covers)) result += char.normalize('NFKC');
 		else if (/\s/u.test(char)) result += ' ';

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ltrIsolate } from '$lib/content/isolate';
 import { newAgreement, type Agreement } from '$lib/domain/agreement';
 import { emptyConversation, type Conversation } from '$lib/domain/conversation';
 import { ADULT_V1 } from '$lib/domain/question-set';
@@ -105,10 +106,11 @@ describe('buildHandoverModel', () => {
 			kind: 'list',
 			items: [
 				'Buurthuis De Brink (Welzijn Oost)',
-				'Telefoon: 020-123 45 67',
-				'E-mail: info@debrink.example',
-				'Adres: Brinkstraat 4, 1234 AB Brinkveen',
-				'Openingstijden: ma–vr 9–17 uur'
+				// Each value whole, left to right, also in a right-to-left PDF (bidi.ts).
+				`Telefoon: ${ltrIsolate('020-123 45 67')}`,
+				`E-mail: ${ltrIsolate('info@debrink.example')}`,
+				`Adres: ${ltrIsolate('Brinkstraat 4, 1234 AB Brinkveen')}`,
+				`Openingstijden: ${ltrIsolate('ma–vr 9–17 uur')}`
 			]
 		});
 		expect(section?.blocks).toContainEqual({

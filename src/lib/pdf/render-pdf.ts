@@ -20,6 +20,7 @@ import { GState, jsPDF } from 'jspdf';
 import { DIMENSION_COLORS } from '$lib/chart/dimension-colors';
 import { AXIS_DOT_RADIUS, radarLayout, radarShape } from '$lib/chart/radar-geometry';
 import { hasRtl, visualRtl } from './bidi';
+import { withoutIsolates } from '$lib/content/isolate';
 import { loadPdfFont, toFontText, type FontLoader, type PdfFont } from './fonts';
 import type { PdfDocument, PdfSection, ReportBlock, ReportModel } from './report-model';
 
@@ -124,13 +125,14 @@ class PdfWriter {
 		{ mirror = true }: { mirror?: boolean } = {}
 	): void {
 		if (!this.rtl) {
-			this.doc.text(text, x, y, { align });
+			const plain = Array.isArray(text) ? text.map(withoutIsolates) : withoutIsolates(text);
+			this.doc.text(plain, x, y, { align });
 			return;
 		}
 		// A line without any Arabic (a name, an answer written in Dutch) keeps its own left-to-right
 		// order, as `dir="auto"` would; it is still aligned to the right.
 		const lines = (Array.isArray(text) ? text : [text]).map((line) =>
-			hasRtl(line) ? visualRtl(this.doc.processArabic(line)) : line
+			hasRtl(line) ? visualRtl(this.doc.processArabic(line)) : withoutIsolates(line)
 		);
 		this.doc.text(lines, mirror ? this.mx(x) : x, y, {
 			align: mirror ? SWAP[align] : align,
