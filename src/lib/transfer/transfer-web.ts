@@ -42,7 +42,7 @@ export function toTransferWeb(web: Web): TransferWeb {
 /** Noon of a `YYYY-MM-DD` day on this device's clock: the day reads back the same in any zone near. */
 function noonOf(day: string): number {
 	const [year, month, date] = day.split('-').map(Number);
-	return new Date(year!, month! - 1, date!, 12).getTime();
+	return new Date(year!, month! - 1, date, 12).getTime();
 }
 
 /**
