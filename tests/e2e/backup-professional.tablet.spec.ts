@@ -224,7 +224,10 @@ test('a conversation changed on both tablets since the backup is shown side by s
 	await again.getByLabel('Kies een back-up').setInputFiles(second);
 	await expect(other.getByRole('heading', { name: 'Kies wat je wilt houden' })).toBeFocused();
 	const conflict = other.getByRole('group', { name: 'Gesprek van 3 maart 2026' });
-	await expect(conflict).toBeVisible();
+	// Both wishes side by side, in the professional's words.
+	await expect(conflict.getByRole('radio', { name: 'Op dit apparaat' })).toBeChecked();
+	await expect(conflict).toContainText('Vaker wandelen');
+	await expect(conflict).toContainText('Weer fietsen');
 	await expectNoAxeViolations(other, 'restore conflict for a conversation');
 	await conflict.getByRole('radio', { name: 'In de back-up' }).check();
 	await other.getByRole('button', { name: 'Terugzetten met deze keuzes' }).click();

@@ -41,6 +41,9 @@ async function openConversation(tablet: Page, pseudonym: string): Promise<void> 
 	await tablet.getByRole('button', { name: 'Web van de telefoon lezen' }).click();
 }
 
+// Two browsers and a camera decoding frames: slow on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 test('in a conversation the tablet reads the person’s web from their phone’s QR code, and only with its own code', async ({
 	page
 }, testInfo) => {
@@ -109,10 +112,12 @@ test('in a conversation the tablet reads the person’s web from their phone’s
 		await expectNoAxeViolations(page, 'phone QR code shown');
 		await filmPhone(page, mjpeg);
 		await tablet.getByRole('button', { name: 'Camera aanzetten' }).click();
-		await expect(status).toHaveText('Gelukt. Het web is gelezen.', { timeout: 30_000 });
-
-		// The conversation has the phone's web: its numbers, and it is Noor's.
-		await expect(tablet.getByText(/^Ingevuld: \d+ van 42 vragen$/)).toBeVisible();
+		// Once read, the conversation has the phone's web and the scanner makes way for it: its
+		// numbers, and it is Noor's.
+		await expect(tablet.getByText(/^Ingevuld: \d+ van 42 vragen$/)).toBeVisible({
+			timeout: 30_000
+		});
+		await expect(status).toHaveCount(0);
 		const table = await readScoreTable(tablet);
 		expect(table['Lichaamsfuncties']).toEqual([expectedScoreText(plan[0]!)]);
 		expect(table['Mentaal welbevinden']).toEqual(['niet ingevuld']);
