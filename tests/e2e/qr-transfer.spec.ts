@@ -2,6 +2,7 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { findChromium } from '../../scripts/find-chromium.js';
 import { expectNoAxeViolations } from './support/axe';
+import { addPerson } from './support/gesprek';
 import {
 	expectedScoreText,
 	fillDimension,
@@ -32,7 +33,18 @@ async function filmPhone(phone: Page, mjpeg: string): Promise<void> {
 	writeFileSync(mjpeg, Buffer.concat(Array.from({ length: 10 }, () => frame)));
 }
 
-test('the tablet reads the web from the phone’s QR code with its camera, and only with its own code', async ({
+/** The professional's tablet: a new conversation with a person, at its web step. */
+async function openConversation(tablet: Page, pseudonym: string): Promise<void> {
+	await tablet.goto('/gesprekken');
+	await addPerson(tablet, pseudonym);
+	await tablet.getByRole('button', { name: 'Begin een nieuw gesprek' }).click();
+	await tablet.getByRole('button', { name: 'Web van de telefoon lezen' }).click();
+}
+
+// Two browsers and a camera decoding frames: slow on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
+test('in a conversation the tablet reads the person’s web from their phone’s QR code, and only with its own code', async ({
 	page
 }, testInfo) => {
 	const plan = variedPlan();
@@ -55,7 +67,7 @@ test('the tablet reads the web from the phone’s QR code with its camera, and o
 			permissions: ['camera']
 		});
 		const tablet = await tabletContext.newPage();
-		await tablet.goto('/qr-lezen');
+		await openConversation(tablet, 'Noor');
 		await expect(tablet.getByText('Typ deze code op de telefoon:')).toBeVisible();
 		const shown = await tablet.getByText(/^\d{3} \d{3} \d{3} \d{3}$/).innerText();
 		const code = shown.replace(/\s/g, '');
@@ -100,34 +112,66 @@ test('the tablet reads the web from the phone’s QR code with its camera, and o
 		await expectNoAxeViolations(page, 'phone QR code shown');
 		await filmPhone(page, mjpeg);
 		await tablet.getByRole('button', { name: 'Camera aanzetten' }).click();
-		await expect(status).toHaveText('Gelukt. Het web is gelezen.', { timeout: 30_000 });
-
-		// The tablet has the phone's numbers.
-		await expect(tablet.getByRole('heading', { name: /^Gelezen: web van / })).toBeVisible();
+		// Once read, the conversation has the phone's web and the scanner makes way for it: its
+		// numbers, and it is Noor's.
+		await expect(tablet.getByText(/^Ingevuld: \d+ van 42 vragen$/)).toBeVisible({
+			timeout: 30_000
+		});
+		await expect(status).toHaveCount(0);
 		const table = await readScoreTable(tablet);
 		expect(table['Lichaamsfuncties']).toEqual([expectedScoreText(plan[0]!)]);
 		expect(table['Mentaal welbevinden']).toEqual(['niet ingevuld']);
-		await expectNoAxeViolations(tablet, 'tablet after reading');
+		await expectNoAxeViolations(tablet, 'conversation after reading');
+		await tablet.getByRole('link', { name: 'Noor', exact: true }).click();
+		const webs = tablet.getByRole('region', { name: 'Webs over tijd' });
+		await expect(webs.getByRole('link', { name: /^Gesprek van / })).toHaveCount(1);
 	} finally {
 		await tabletBrowser.close();
 	}
 });
 
-test('without a camera the scanner says so and offers a photo instead', async ({
-	browser
-}, testInfo) => {
-	const context = await browser.newContext({ ...testInfo.project.use, locale: 'nl-NL' });
-	// A browser that has no camera at all.
-	await context.addInitScript(() => {
-		Object.defineProperty(navigator, 'mediaDevices', { value: undefined });
-	});
-	const tablet = await context.newPage();
-	await tablet.goto('/qr-lezen');
-	await tablet.getByRole('button', { name: 'Camera aanzetten' }).click();
-	await expect(tablet.getByRole('alert')).toHaveText(
+for (const [why, cameraless, message] of [
+	[
+		'no camera',
+		() => Object.defineProperty(navigator, 'mediaDevices', { value: undefined }),
 		'Dit apparaat heeft geen camera die Spinnenweb kan gebruiken.'
-	);
-	await expect(tablet.getByText('Kies een foto van de QR-code')).toBeVisible();
-	await expectNoAxeViolations(tablet, 'scanner without a camera');
-	await context.close();
-});
+	],
+	[
+		'the camera refused',
+		() =>
+			Object.defineProperty(navigator.mediaDevices, 'getUserMedia', {
+				value: () => Promise.reject(new DOMException('refused', 'NotAllowedError'))
+			}),
+		'Spinnenweb mag de camera niet gebruiken. Dat kun je veranderen in de instellingen van je browser.'
+	]
+] as const) {
+	test(`with ${why}, the conversation's scanner says so and offers the phone's file`, async ({
+		browser
+	}, testInfo) => {
+		const context = await browser.newContext({
+			...testInfo.project.use,
+			viewport: { width: 1180, height: 820 },
+			isMobile: false,
+			locale: 'nl-NL'
+		});
+		await context.addInitScript(cameraless);
+		const tablet = await context.newPage();
+		await openConversation(tablet, 'Sam');
+		await tablet.getByRole('button', { name: 'Camera aanzetten' }).click();
+		await expect(tablet.getByRole('alert').filter({ hasText: 'camera' })).toHaveText(message);
+		await expect(tablet.getByText('Kies een foto van de QR-code')).toBeVisible();
+		// The file route is there, inside the scanner, and takes the phone's file.
+		const file = tablet.getByLabel('Web van de telefoon overnemen');
+		await expect(file).toHaveCount(1);
+		await expectNoAxeViolations(tablet, `conversation scanner with ${why}`);
+		await file.setInputFiles({
+			name: 'spinnenweb-web-2026-03-03.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('{"format":"spinnenweb-web"')
+		});
+		await expect(tablet.getByRole('alert').filter({ hasText: 'Dit bestand' })).toContainText(
+			'Er is niets veranderd op dit apparaat.'
+		);
+		await context.close();
+	});
+}

@@ -58,7 +58,8 @@ function timeOf(
 
 /**
  * Works out what importing the file would do, reading the device but changing nothing. Records
- * whose parent is neither on the device nor among the file's good records are listed as bad.
+ * whose parent is neither on the device nor among the file's importable records are listed as
+ * bad.
  */
 export async function planImport(backup: ReadBackup, target: BackupTarget): Promise<ImportPlan> {
 	const records: PlannedRecord[] = [];
@@ -118,30 +119,57 @@ export async function planImport(backup: ReadBackup, target: BackupTarget): Prom
 	return { records, conflicts, bad };
 }
 
-/** `section/id` of every parent the file's records name that is in the file or on the device. */
+/**
+ * `section/id` of every parent the file's records may hang under: found on the device, or in the
+ * file and not itself an orphan. Worked out to a fixed point, so a chain (agreement →
+ * conversation → person) whose top is nowhere leaves every link out, not only the first.
+ */
 async function parentsOnDevice(
 	backup: ReadBackup,
 	target: BackupTarget,
 	incoming: ReadonlyMap<string, ReadonlySet<string>>
 ): Promise<Set<string>> {
+	const children: { key: string; parent: string }[] = [];
 	const wanted = new Map<string, Set<string>>();
 	for (const section of target.sections) {
 		if (!section.parentOf) continue;
 		for (const record of backup.good.get(section.name) ?? []) {
 			const parent = section.parentOf(record);
+			if (!parent) continue;
+			children.push({
+				key: baseKey(section.name, section.idOf(record)),
+				parent: baseKey(parent.section, parent.id)
+			});
 			if (!wanted.has(parent.section)) wanted.set(parent.section, new Set());
 			wanted.get(parent.section)!.add(parent.id);
 		}
 	}
-	const present = new Set<string>();
+	const onDevice = new Set<string>();
 	for (const [name, ids] of wanted) {
 		const parentSection = target.sections.find((s) => s.name === name);
-		const missing = [...ids].filter((id) => !incoming.get(name)?.has(id));
-		for (const id of ids) if (incoming.get(name)?.has(id)) present.add(baseKey(name, id));
-		if (!parentSection || missing.length === 0) continue;
-		for (const [id, found] of await parentSection.readDevice(missing)) {
-			if (found.status === 'found') present.add(baseKey(name, id));
+		if (!parentSection) continue;
+		for (const [id, found] of await parentSection.readDevice([...ids])) {
+			if (found.status === 'found') onDevice.add(baseKey(name, id));
 		}
+	}
+	const inFile = (key: string) => {
+		const slash = key.indexOf('/');
+		return incoming.get(key.slice(0, slash))?.has(key.slice(slash + 1)) ?? false;
+	};
+	const orphans = new Set<string>();
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const { key, parent } of children) {
+			if (orphans.has(key) || onDevice.has(parent)) continue;
+			if (!inFile(parent) || orphans.has(parent)) {
+				orphans.add(key);
+				changed = true;
+			}
+		}
+	}
+	const present = new Set(onDevice);
+	for (const [name, ids] of incoming) {
+		for (const id of ids) if (!orphans.has(baseKey(name, id))) present.add(baseKey(name, id));
 	}
 	return present;
 }

@@ -27,7 +27,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** The file the person picked: refused by size before a byte is read. Never throws. */
 export async function readBackupFile(
 	file: Blob,
-	sections: readonly BackupSection[]
+	sections: readonly BackupSection[],
+	otherSide: readonly string[] = []
 ): Promise<ReadResult> {
 	if (file.size > MAX_BACKUP_BYTES) return { ok: false, reason: 'too-large' };
 	let text: string;
@@ -36,19 +37,22 @@ export async function readBackupFile(
 	} catch {
 		return { ok: false, reason: 'not-json' };
 	}
-	return readBackupText(text, sections);
+	return readBackupText(text, sections, otherSide);
 }
 
 /**
  * Every check a whole file must pass, in the order that gives the most useful message, then each
- * record parsed with its section's schema. Never throws, whatever the text.
+ * record parsed with its section's schema. Never throws, whatever the text. `otherSide` names
+ * sections this app knows but this side does not restore (the personal side reading a tablet's
+ * backup): they are passed over, not taken for a newer app's.
  */
 export async function readBackupText(
 	text: string,
-	sections: readonly BackupSection[]
+	sections: readonly BackupSection[],
+	otherSide: readonly string[] = []
 ): Promise<ReadResult> {
 	try {
-		return await read(text, sections);
+		return await read(text, sections, new Set(otherSide));
 	} catch {
 		// Nothing above should throw; if something does (a bug, a browser's limit), the file is
 		// refused as damaged and nothing is changed.
@@ -56,7 +60,11 @@ export async function readBackupText(
 	}
 }
 
-async function read(text: string, sections: readonly BackupSection[]): Promise<ReadResult> {
+async function read(
+	text: string,
+	sections: readonly BackupSection[],
+	otherSide: ReadonlySet<string>
+): Promise<ReadResult> {
 	// Counting UTF-16 units first is free; only a string near the limit is measured in bytes.
 	if (
 		text.length > MAX_BACKUP_BYTES ||
@@ -82,6 +90,7 @@ async function read(text: string, sections: readonly BackupSection[]): Promise<R
 
 	const known = new Map(sections.map((s) => [s.name, s]));
 	for (const [name, payload] of Object.entries(envelope.content)) {
+		if (otherSide.has(name) && !known.has(name)) continue;
 		const section = known.get(name);
 		if (!section || payload.version > section.version)
 			return { ok: false, reason: 'newer-version' };
@@ -93,7 +102,8 @@ async function read(text: string, sections: readonly BackupSection[]): Promise<R
 	const good = new Map<string, unknown[]>();
 	const bad: BadRecord[] = [];
 	for (const [name, payload] of Object.entries(envelope.content)) {
-		const section = known.get(name)!;
+		const section = known.get(name);
+		if (!section) continue; // the other side's, passed over above
 		const records: unknown[] = [];
 		const seen = new Set<string>();
 		payload.records.forEach((raw, index) => {

@@ -28,10 +28,12 @@ export interface BackupSection<T = unknown> {
 	/** Kept outside IndexedDB (settings in localStorage): written once the database's part is in. */
 	readonly isOutsideDatabase?: boolean;
 	/**
-	 * A record that belongs to another (a reflection to its web): it is only imported when that
-	 * one is on the device or comes with the same import.
+	 * A record that belongs to another (a reflection to its web, a conversation to its person):
+	 * it is only imported when that one is on the device or comes with the same import, itself
+	 * importable (so a chain such as agreement → conversation → person holds whole). Undefined
+	 * when this record belongs to none (a person's own web).
 	 */
-	parentOf?(record: T): { section: string; id: string };
+	parentOf?(record: T): { section: string; id: string } | undefined;
 	/** Everything on the device, for a backup; `skipped` counts damaged records left out. */
 	exportAll(): Promise<{ records: T[]; skipped: number }>;
 	/** The device's records for these ids. */
@@ -53,6 +55,11 @@ export interface MergeBaseStore {
 /** The device as an import sees it. */
 export interface BackupTarget {
 	readonly sections: readonly BackupSection[];
+	/**
+	 * Sections the app knows that this side leaves alone (the personal side and a tablet's
+	 * people): a file holding them is read for the rest, not refused as from a newer app.
+	 */
+	readonly otherSide?: readonly string[];
 	readonly bases: MergeBaseStore;
 	/**
 	 * Runs `work` so that all the sections' writes in it land together or not at all (one

@@ -2,9 +2,14 @@ import { settingsSection, type SettingDefinition } from '$lib/backup/settings-se
 import type { BackupTarget } from '$lib/backup/sections';
 import { locales, localStorageKey } from '$lib/paraglide/runtime.js';
 import {
+	agreementSection,
+	clientSection,
+	conversationSection,
 	databaseTarget,
+	personalOnly,
 	reflectionSection,
 	useBackupLock,
+	voorzieningSection,
 	webSection
 } from '$lib/storage/backup-sections';
 import { getDb } from '$lib/storage/db';
@@ -31,6 +36,7 @@ function deviceStorage(): Storage | undefined {
 }
 
 let personal: BackupTarget | undefined;
+let professional: BackupTarget | undefined;
 let bases: DexieMergeBaseStore | undefined;
 
 export function mergeBases(): DexieMergeBaseStore {
@@ -38,10 +44,18 @@ export function mergeBases(): DexieMergeBaseStore {
 	return bases;
 }
 
+/** The professional side's own tables, which a backup made on the personal side leaves out. */
+export const PROFESSIONAL_SECTIONS = [
+	'clients',
+	'conversations',
+	'agreements',
+	'voorzieningen'
+] as const;
+
 /**
- * What a backup holds on the personal side: the webs, their reflections and the settings. The
- * professional side's target adds its sections (people, conversations, agreements, the sociale
- * kaart) to the same list.
+ * What a backup holds on the personal side: the person's own webs (no clientId), their
+ * reflections and the settings. A tablet's backup restored here gives only those; its people,
+ * conversations and kaart are passed over.
  */
 export function personalBackupTarget(): BackupTarget {
 	const db = getDb();
@@ -49,8 +63,38 @@ export function personalBackupTarget(): BackupTarget {
 	useBackupLock(db, appLock.source);
 	personal ??= databaseTarget(
 		db,
-		[webSection(db), reflectionSection(db), settingsSection(SETTING_DEFINITIONS, deviceStorage())],
-		mergeBases()
+		[
+			...personalOnly(webSection(db), reflectionSection(db)),
+			settingsSection(SETTING_DEFINITIONS, deviceStorage())
+		],
+		mergeBases(),
+		PROFESSIONAL_SECTIONS
 	);
 	return personal;
+}
+
+/**
+ * What a backup holds on the professional side: everything on the device. Parents come before
+ * their records (a person before their conversations, a conversation before its agreements),
+ * the order a reader of the file meets them in. The professional side has no settings of its
+ * own beyond the device's (language, simple mode): hand-over mode is a moment, not a choice
+ * to carry.
+ */
+export function professionalBackupTarget(): BackupTarget {
+	const db = getDb();
+	useBackupLock(db, appLock.source);
+	professional ??= databaseTarget(
+		db,
+		[
+			clientSection(db),
+			conversationSection(db),
+			agreementSection(db),
+			webSection(db),
+			reflectionSection(db),
+			voorzieningSection(db),
+			settingsSection(SETTING_DEFINITIONS, deviceStorage())
+		],
+		mergeBases()
+	);
+	return professional;
 }

@@ -1,6 +1,6 @@
 import { version } from '$app/environment';
 import { makeBackup } from '$lib/backup/export';
-import type { BackupRejection } from '$lib/backup/format';
+import type { BackupEnvelope, BackupRejection } from '$lib/backup/format';
 import {
 	applyImport,
 	planImport,
@@ -12,12 +12,19 @@ import { readBackupFile } from '$lib/backup/read-backup';
 import type { BackupTarget } from '$lib/backup/sections';
 import { downloadFile } from '$lib/pdf/deliver';
 import { isQuotaError } from '$lib/storage/db';
-import { personalBackupTarget } from './backup-target';
+import { personalBackupTarget, professionalBackupTarget } from './backup-target';
 
 export type MakeStatus =
 	| { kind: 'idle' }
 	| { kind: 'making' }
-	| { kind: 'made'; fileName: string; webs: number; skipped: number }
+	| {
+			kind: 'made';
+			fileName: string;
+			webs: number;
+			people: number;
+			conversations: number;
+			skipped: number;
+	  }
 	| { kind: 'failed' };
 
 export type RestoreStatus =
@@ -30,11 +37,21 @@ export type RestoreStatus =
 	| { kind: 'cancelled' }
 	| { kind: 'failed'; isStorageFull: boolean };
 
+export type BackupSide = BackupEnvelope['scope'];
+
+const TARGETS: Record<BackupSide, () => BackupTarget> = {
+	personal: personalBackupTarget,
+	professional: professionalBackupTarget
+};
+
 /**
- * "Back-up maken" and "Back-up terugzetten" on the settings page: one state per action, and the
- * person's choice per conflict (the device's version unless they pick the backup's).
+ * "Back-up maken" and "Back-up terugzetten" on the settings page (the personal side: only the
+ * person's own data) and on the professional side (everything on the device): one state per
+ * action, and the person's choice per conflict (the device's version unless they pick the
+ * backup's).
  */
 export class BackupScreen {
+	readonly side: BackupSide;
 	readonly #target: () => BackupTarget;
 	readonly #deliver: (file: File) => void;
 	#make = $state.raw<MakeStatus>({ kind: 'idle' });
@@ -42,9 +59,11 @@ export class BackupScreen {
 	choices = $state<Record<string, Choice>>({});
 
 	constructor(
-		target: () => BackupTarget = personalBackupTarget,
-		deliver: (file: File) => void = downloadFile
+		side: BackupSide = 'personal',
+		deliver: (file: File) => void = downloadFile,
+		target: () => BackupTarget = TARGETS[side]
 	) {
+		this.side = side;
 		this.#target = target;
 		this.#deliver = deliver;
 	}
@@ -63,7 +82,7 @@ export class BackupScreen {
 		try {
 			const made = await makeBackup(this.#target(), {
 				now: Date.now(),
-				scope: 'personal',
+				scope: this.side,
 				app: version
 			});
 			this.#deliver(new File([made.text], made.fileName, { type: 'application/json' }));
@@ -71,6 +90,8 @@ export class BackupScreen {
 				kind: 'made',
 				fileName: made.fileName,
 				webs: made.counts.webs ?? 0,
+				people: made.counts.clients ?? 0,
+				conversations: made.counts.conversations ?? 0,
 				skipped: made.skipped
 			};
 		} catch (error) {
@@ -85,7 +106,7 @@ export class BackupScreen {
 		this.#restore = { kind: 'reading' };
 		try {
 			const target = this.#target();
-			const read = await readBackupFile(file, target.sections);
+			const read = await readBackupFile(file, target.sections, target.otherSide);
 			if (!read.ok) {
 				this.#restore = { kind: 'rejected', reason: read.reason };
 				return;

@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/content/locale';
 import { withHandOverLocale, type Client } from '$lib/domain/client';
 import {
 	conversationText,
@@ -26,6 +27,7 @@ import {
 import type { ClientRepo } from '$lib/storage/client-repo';
 import type { ConversationRepo } from '$lib/storage/conversation-repo';
 import type { Lookup } from '$lib/storage/record-parser';
+import { transferredFromQr, type TransferWeb } from '$lib/transfer/transfer-web';
 import { AgreementsState } from './agreements-state.svelte';
 import { LatestRecord } from './latest-record.svelte';
 import { live } from './live.svelte';
@@ -241,6 +243,25 @@ export class ConversationSession {
 			const { conversation, webId } = await this.#repos.conversations.carryOverWeb(
 				this.id,
 				parsed.web
+			);
+			this.#latest.accept(conversation);
+			return webId;
+		} catch (error) {
+			this.#problem = toSaveProblem(error);
+			return undefined;
+		}
+	}
+
+	/**
+	 * A web read from the person's phone by QR code (already opened and parsed by the scanner) as
+	 * this conversation's web, as carryOver does for a file. The web id, or undefined.
+	 */
+	async carryOverFromQr(web: TransferWeb): Promise<string | undefined> {
+		this.#fileRefusal = null;
+		try {
+			const { conversation, webId } = await this.#repos.conversations.carryOverWeb(
+				this.id,
+				transferredFromQr(web, getLocale())
 			);
 			this.#latest.accept(conversation);
 			return webId;

@@ -7,6 +7,9 @@ import { WHOLE_PARAM, type FillRoutes, type SimpleStep } from './urls';
  * everywhere in the app: the routes are prerendered shells.
  */
 
+/** The tablet's backup: everything on the device, made and restored on the professional side. */
+export const PROFESSIONAL_BACKUP_URL = resolve('/gesprekken/back-up');
+
 export function personUrl(clientId: string): string {
 	return `${resolve('/gesprekken/persoon')}?${new URLSearchParams({ id: clientId })}`;
 }

@@ -5,8 +5,12 @@ import type {
 	MergeBaseStore,
 	SectionParse
 } from '$lib/backup/sections';
+import { AgreementSchema, type Agreement } from '$lib/domain/agreement';
+import { ClientSchema, type Client } from '$lib/domain/client';
+import { ConversationSchema, type Conversation } from '$lib/domain/conversation';
 import { ReflectionSchema, type Reflection } from '$lib/domain/reflection';
-import { WebSchema, type Web } from '$lib/domain/web';
+import { VoorzieningSchema, type Voorziening } from '$lib/domain/voorziening';
+import { isOwnWeb, WebSchema, type Web } from '$lib/domain/web';
 import type { Dexie } from 'dexie';
 import type * as z from 'zod/mini';
 import type { SpinnenwebDb } from './db';
@@ -144,10 +148,12 @@ function tableSection<T extends object>(
 	};
 }
 
+/** Every web: the person's own, and the conversations' webs, which belong to their person. */
 export function webSection(db: SpinnenwebDb): BackupSection<Web> {
 	return tableSection<Web>('webs', db.webs, parser(WebSchema, 'id'), {
 		idOf: (web) => web.id,
-		updatedAtOf: (web) => web.updatedAt
+		updatedAtOf: (web) => web.updatedAt,
+		parentOf: (web) => (web.clientId ? { section: 'clients', id: web.clientId } : undefined)
 	});
 }
 
@@ -164,6 +170,70 @@ export function reflectionSection(db: SpinnenwebDb): BackupSection<Reflection> {
 	);
 }
 
+export function clientSection(db: SpinnenwebDb): BackupSection<Client> {
+	return tableSection<Client>('clients', db.clients, parser(ClientSchema, 'id'), {
+		idOf: (client) => client.id,
+		updatedAtOf: (client) => client.updatedAt
+	});
+}
+
+export function conversationSection(db: SpinnenwebDb): BackupSection<Conversation> {
+	return tableSection<Conversation>(
+		'conversations',
+		db.conversations,
+		parser(ConversationSchema, 'id'),
+		{
+			idOf: (c) => c.id,
+			updatedAtOf: (c) => c.updatedAt,
+			parentOf: (c) => ({ section: 'clients', id: c.clientId })
+		}
+	);
+}
+
+export function agreementSection(db: SpinnenwebDb): BackupSection<Agreement> {
+	return tableSection<Agreement>('agreements', db.agreements, parser(AgreementSchema, 'id'), {
+		idOf: (a) => a.id,
+		updatedAtOf: (a) => a.updatedAt,
+		// Its conversation, whose own parent is the person: an agreement comes only with both.
+		parentOf: (a) => ({ section: 'conversations', id: a.conversationId })
+	});
+}
+
+export function voorzieningSection(db: SpinnenwebDb): BackupSection<Voorziening> {
+	return tableSection<Voorziening>(
+		'voorzieningen',
+		db.table('voorzieningen'),
+		parser(VoorzieningSchema, 'id'),
+		{ idOf: (v) => v.id, updatedAtOf: (v) => v.updatedAt }
+	);
+}
+
+/**
+ * Only what is the person's own, for the personal side's backup: webs without a person
+ * (clientId) and their reflections. A tablet's conversations stay out of a backup made on the
+ * personal side of the same device.
+ */
+export function personalOnly(
+	webs: BackupSection<Web>,
+	reflections: BackupSection<Reflection>
+): [BackupSection<Web>, BackupSection<Reflection>] {
+	const personalWebs = async () => {
+		const all = await webs.exportAll();
+		return { ...all, records: all.records.filter(isOwnWeb) };
+	};
+	return [
+		{ ...webs, exportAll: personalWebs },
+		{
+			...reflections,
+			async exportAll() {
+				const ids = new Set((await personalWebs()).records.map((web) => web.id));
+				const all = await reflections.exportAll();
+				return { ...all, records: all.records.filter((r) => ids.has(r.webId)) };
+			}
+		}
+	];
+}
+
 /** How often a locked import starts again when the app changed a record it read meanwhile. */
 const TRIES = 5;
 
@@ -171,10 +241,12 @@ const TRIES = 5;
 export function databaseTarget(
 	db: SpinnenwebDb,
 	sections: readonly BackupSection[],
-	bases: MergeBaseStore
+	bases: MergeBaseStore,
+	otherSide: readonly string[] = []
 ): BackupTarget {
 	return {
 		sections,
+		otherSide,
 		bases,
 		async atomically(work) {
 			const isLocked = SEALED_TABLES.some((spec) => lockOf(db, spec.name) !== null);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DIMENSION_IDS } from '$lib/domain/dimensions';
 import { PREFER_NOT, type Web } from '$lib/domain/web';
+import type { TransferredWeb } from '$lib/domain/web-transfer';
 
 /**
  * One web as it travels from a phone to a tablet: the answers and flags, the whole-dimension
@@ -35,5 +36,31 @@ export function toTransferWeb(web: Web): TransferWeb {
 		dimensionAnswers: { ...web.dimensionAnswers },
 		createdDay: localDay(web.createdAt),
 		completedDay: web.completedAt === null ? null : localDay(web.completedAt)
+	};
+}
+
+/** Noon of a `YYYY-MM-DD` day on this device's clock: the day reads back the same in any zone near. */
+function noonOf(day: string): number {
+	const [year, month, date] = day.split('-').map(Number);
+	return new Date(year!, month! - 1, date, 12).getTime();
+}
+
+/**
+ * A web read from a phone's QR code, in the shape a conversation takes over (as from a web file).
+ * The code carries days, not times, and no language: the web is dated at noon of its days and
+ * gets the tablet's language. It carries no notes, so there is no reflection.
+ */
+export function transferredFromQr(web: TransferWeb, locale: string): TransferredWeb {
+	const createdAt = noonOf(web.createdDay);
+	return {
+		id: '',
+		questionSetId: web.questionSetId,
+		locale,
+		createdAt,
+		completedAt: web.completedDay === null ? null : Math.max(createdAt, noonOf(web.completedDay)),
+		answers: { ...web.answers },
+		talkAbout: [...web.talkAbout],
+		dimensionAnswers: { ...web.dimensionAnswers },
+		reflection: null
 	};
 }

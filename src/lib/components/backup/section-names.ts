@@ -9,6 +9,14 @@ export function sectionLabel(section: string): string {
 			return m.backup_section_reflections();
 		case 'settings':
 			return m.backup_section_settings();
+		case 'clients':
+			return m.backup_section_clients();
+		case 'conversations':
+			return m.backup_section_conversations();
+		case 'agreements':
+			return m.backup_section_agreements();
+		case 'voorzieningen':
+			return m.backup_section_voorzieningen();
 		default:
 			return section;
 	}
