@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
+import { lockHeading, lockPanel, PASSCODE, setPasscode, unlock } from './support/lock';
 import { seedWebs, type SeedWeb } from './support/seed';
 
-const PASSCODE = 'zeven blauwe bergen';
 const NEW_PASSCODE = 'acht rode rivieren';
 const WISH = 'Zwaluwstaart Qorvex wil weer zingen';
 const PSEUDONYM = 'Plimsoll Vandertrekk';
@@ -90,25 +90,6 @@ async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
 	}
 	await page.setViewportSize({ width: 390, height: 844 });
 }
-
-function lockPanel(page: Page) {
-	return page.getByRole('region', { name: 'Slot met een code' });
-}
-
-async function setPasscode(page: Page, passcode: string): Promise<void> {
-	const panel = lockPanel(page);
-	await panel.getByLabel('Nieuwe code').fill(passcode);
-	await panel.getByLabel('Typ de code nog een keer').fill(passcode);
-	await panel.getByRole('button', { name: 'Zet op slot' }).click();
-}
-
-async function unlock(page: Page, passcode: string): Promise<void> {
-	await page.getByLabel('Code', { exact: true }).fill(passcode);
-	await page.getByRole('button', { name: 'Open de app' }).click();
-}
-
-const lockHeading = (page: Page) =>
-	page.getByRole('heading', { level: 1, name: 'De app is op slot' });
 
 /** Within the app, without a reload: a reload locks it again (the key is in memory only). */
 async function goInApp(page: Page, link: 'Eerdere webs' | 'Instellingen') {
