@@ -153,7 +153,16 @@ export function buildHandoverModel(input: HandoverInput): PdfDocument {
 		),
 		lead,
 		chart: report?.chart ?? null,
-		table: report?.table ?? null,
+		// The personal PDF's caption speaks as the person ("my numbers"); this one is about them.
+		table: report
+			? {
+					...report.table,
+					caption:
+						web && Object.keys(web.dimensionAnswers).length > 0
+							? m.overdracht_pdf_scores_caption_whole({ name: pseudonym }, { locale })
+							: m.overdracht_pdf_scores_caption({ name: pseudonym }, { locale })
+				}
+			: null,
 		sections,
 		note: m.overdracht_pdf_note({}, { locale }),
 		pageLabel: m.pdf_page({ page: '{page}', total: '{total}' }, { locale })
