@@ -140,6 +140,24 @@ describe('the handover PDF', () => {
 		expect(text).not.toContain('verhuizing');
 	});
 
+	it('prints script-like text in the pseudonym, the receiver and the reason as it was typed', async () => {
+		const script = '<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1)';
+		const bytes = await makeReportPdf(
+			buildHandoverModel(
+				input({
+					pseudonym: '<b>Fatima</b>',
+					consent: { ...CONSENT, receiver: { name: 'javascript:void(0)' } },
+					reason: script
+				})
+			),
+			{ loadFonts: loadFontsFromDisk, now: new Date(WEB_DAY) }
+		);
+		const text = pdfText(bytes, 'handover-script-like');
+		expect(text).toContain(script);
+		expect(text).toContain('Warme overdracht: <b>Fatima</b>');
+		expect(text).toContain('javascript:void(0)');
+	});
+
 	it('is made in Arabic, right to left, with the consent line', async () => {
 		const bytes = await makeReportPdf(buildHandoverModel(input({ locale: 'ar' })), {
 			loadFonts: loadFontsFromDisk,
