@@ -1,12 +1,14 @@
 // The warm handover on a tablet (1180 × 820): the sociale kaart imported, a voorziening suggested
 // in the uitzicht phase and linked to an agreement, the handover PDF that waits for the person's
-// consent and leaves out what was not chosen, and the web as a FHIR file that validates.
+// consent and leaves out what was not chosen, and the web as a FHIR file that validates; all of
+// it offline, as a tablet in a neighbourhood centre may be.
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fhirErrors } from '../../src/lib/fhir/testing/fhir-validator';
 import { expectNoAxeViolations } from './support/axe';
 import { addPerson, dayFromToday, dutchDay, fillDimensions } from './support/gesprek';
+import { waitForServiceWorkerControl } from './support/service-worker';
 import { EXAMPLE, importFile, THREE_BAD, THREE_BAD_ROWS } from './support/sociale-kaart';
 
 const SECRET_NOTE = 'Alleen voor mij: slaapt slecht sinds de verhuizing';
@@ -20,9 +22,13 @@ async function goToStep(page: Page, name: string) {
 }
 
 test('a suggested voorziening on an agreement, a consented handover PDF and a FHIR file', async ({
-	page
+	page,
+	context
 }, testInfo) => {
 	test.slow();
+	await page.goto('/gesprekken');
+	await waitForServiceWorkerControl(page);
+	await context.setOffline(true);
 
 	await test.step('the example list and the three bad rows, listed by line', async () => {
 		await importFile(page, EXAMPLE);
