@@ -7,10 +7,13 @@ import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
  * A voorziening's contact details as lines of text, in one language: for an agreement in the PDF
  * and anywhere a plain list reads better than links. Empty fields are left out.
  */
+/** "Brinkstraat 4" and "1234 AB Brinkveen": the address as it is written on an envelope. */
+export function addressLines(v: Pick<Voorziening, 'street' | 'postcode' | 'place'>): string[] {
+	return [v.street, [v.postcode, v.place].filter(Boolean).join(' ')].filter(Boolean);
+}
+
 export function contactLines(v: Voorziening, locale: Locale = getLocale()): string[] {
-	const address = [v.street, [v.postcode, v.place].filter(Boolean).join(' ')]
-		.filter(Boolean)
-		.join(', ');
+	const address = addressLines(v).join(', ');
 	// Numbers, addresses, links and opening hours read left to right as a whole, also in an Arabic line: without
 	// the isolate the bidi rules turn "0570 700 101" into "101 700 0570".
 	const lines: [string, string][] = [
