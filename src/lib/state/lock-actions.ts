@@ -76,6 +76,23 @@ async function useKey(key: CryptoKey, state: LockState, onProgress?: Progress): 
 	}
 }
 
+type Crypto = Awaited<ReturnType<typeof loadCrypto>>;
+
+/**
+ * The stored lock and one try of `passcode` against it, with the growing delay every try shares
+ * (the lock screen, hand-over's way back, change and remove). Undefined: no lock is stored.
+ */
+async function tryStoredPasscode(crypto: Crypto, store: ReencryptStore, passcode: string) {
+	const state = await crypto.readLockState(store);
+	if (!state) return undefined;
+	const outcome = await crypto.tryPasscode(
+		state.key,
+		passcode,
+		new crypto.AttemptLog(attemptStorage())
+	);
+	return { state, outcome };
+}
+
 export type UnlockResult =
 	| { ok: true }
 	| { ok: false; reason: 'wrong' | 'wait'; waitMs: number }
@@ -91,20 +108,14 @@ export async function waitBeforeNextTry(now: number = Date.now()): Promise<numbe
 /** One try at the lock screen; on success the app is open and any re-encryption finishes. */
 export async function unlockWith(passcode: string, onProgress?: Progress): Promise<UnlockResult> {
 	const crypto = await loadCrypto();
-	const store = lockStore();
-	const state = await crypto.readLockState(store);
-	if (!state) {
+	const tried = await tryStoredPasscode(crypto, lockStore(), passcode);
+	if (!tried) {
 		writeLockFlag(false);
 		appLock.cleared();
 		return { ok: false, reason: 'none' };
 	}
-	const outcome = await crypto.tryPasscode(
-		state.key,
-		passcode,
-		new crypto.AttemptLog(attemptStorage())
-	);
-	if (!outcome.ok) return outcome;
-	await useKey(outcome.key, state, onProgress);
+	if (!tried.outcome.ok) return tried.outcome;
+	await useKey(tried.outcome.key, tried.state, onProgress);
 	return { ok: true };
 }
 
@@ -119,15 +130,9 @@ export async function setPasscode(passcode: string, onProgress?: Progress): Prom
 
 /** The passcode checked (hand-over's way back), with the same growing delay; nothing changes. */
 export async function checkPasscode(passcode: string): Promise<UnlockResult> {
-	const crypto = await loadCrypto();
-	const state = await crypto.readLockState(lockStore());
-	if (!state) return { ok: true };
-	const outcome = await crypto.tryPasscode(
-		state.key,
-		passcode,
-		new crypto.AttemptLog(attemptStorage())
-	);
-	return outcome.ok ? { ok: true } : outcome;
+	const tried = await tryStoredPasscode(await loadCrypto(), lockStore(), passcode);
+	if (!tried || tried.outcome.ok) return { ok: true };
+	return tried.outcome;
 }
 
 /** A new passcode for the same data key: one write, no record moves. */
@@ -137,15 +142,10 @@ export async function changePasscode(
 ): Promise<UnlockResult> {
 	const crypto = await loadCrypto();
 	const store = lockStore();
-	const state = await crypto.readLockState(store);
-	if (!state) return { ok: false, reason: 'none' };
 	// The old passcode is checked as at the lock screen, with the same growing delay.
-	const outcome = await crypto.tryPasscode(
-		state.key,
-		oldPasscode,
-		new crypto.AttemptLog(attemptStorage())
-	);
-	if (!outcome.ok) return outcome;
+	const tried = await tryStoredPasscode(crypto, store, oldPasscode);
+	if (!tried) return { ok: false, reason: 'none' };
+	if (!tried.outcome.ok) return tried.outcome;
 	await crypto.changePasscode(store, oldPasscode, newPasscode, Date.now());
 	return { ok: true };
 }
@@ -157,15 +157,10 @@ export async function removePasscode(
 ): Promise<UnlockResult> {
 	const crypto = await loadCrypto();
 	const store = lockStore();
-	const state = await crypto.readLockState(store);
-	if (!state) return { ok: false, reason: 'none' };
-	const outcome = await crypto.tryPasscode(
-		state.key,
-		passcode,
-		new crypto.AttemptLog(attemptStorage())
-	);
-	if (!outcome.ok) return outcome;
+	const tried = await tryStoredPasscode(crypto, store, passcode);
+	if (!tried) return { ok: false, reason: 'none' };
+	if (!tried.outcome.ok) return tried.outcome;
 	const opening = await crypto.beginOpening(store);
-	await useKey(outcome.key, opening, onProgress);
+	await useKey(tried.outcome.key, opening, onProgress);
 	return { ok: true };
 }

@@ -3,7 +3,7 @@ import type { SpinnenwebDb } from './db';
 import { NO_LOCK, SealedWrites, type LockSource } from './record-lock';
 import { RecordParser } from './record-parser';
 import type { CorruptRecordReport } from './web-repo';
-import { writeNow, type PendingWrite } from './write-now';
+import type { PendingWrite } from './write-now';
 
 export interface AgreementRepoOptions {
 	clock?: () => number;
@@ -63,12 +63,8 @@ export class AgreementRepo {
 		return { value, saved: this.#write(value) };
 	}
 
-	/** Without a lock the write starts in this task; with one it follows the sealing, in order. */
 	#write(value: Agreement): Promise<void> {
-		const lock = this.#lock();
-		return lock
-			? this.#sealedWrites.write(lock, 'agreements', value.id, value)
-			: writeNow(this.#db, [{ table: 'agreements', value }]);
+		return this.#sealedWrites.put(this.#lock(), 'agreements', value.id, value);
 	}
 
 	/** The professional's choice, so a damaged record goes too. */

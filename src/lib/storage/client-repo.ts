@@ -4,7 +4,7 @@ import { RecordNotFoundError } from './errors';
 import { NO_LOCK, SealedWrites, type LockSource } from './record-lock';
 import { RecordParser, type Lookup } from './record-parser';
 import type { CorruptRecordReport } from './web-repo';
-import { writeNow, type PendingWrite } from './write-now';
+import type { PendingWrite } from './write-now';
 
 export interface ClientRepoOptions {
 	clock?: () => number;
@@ -69,11 +69,7 @@ export class ClientRepo {
 			...changed,
 			updatedAt: Math.max(this.#clock(), latest.updatedAt)
 		});
-		const lock = this.#lock();
-		const saved = lock
-			? this.#sealedWrites.write(lock, 'clients', value.id, value)
-			: writeNow(this.#db, [{ table: 'clients', value }]);
-		return { value, saved };
+		return { value, saved: this.#sealedWrites.put(this.#lock(), 'clients', value.id, value) };
 	}
 
 	async contents(id: string): Promise<ClientContents> {

@@ -15,7 +15,7 @@ import { NO_LOCK, SealedWrites, type LockSource, type RecordLock } from './recor
 import { RecordParser, type Lookup } from './record-parser';
 import { sameStored } from './reencrypt-store';
 import type { CorruptRecordReport } from './web-repo';
-import { writeNow, type PendingWrite } from './write-now';
+import type { PendingWrite } from './write-now';
 
 export interface ConversationRepoOptions {
 	clock?: () => number;
@@ -97,10 +97,7 @@ export class ConversationRepo {
 			...changed,
 			updatedAt: Math.max(this.#clock(), latest.updatedAt)
 		});
-		const lock = this.#lock();
-		const saved = lock
-			? this.#sealedWrites.write(lock, 'conversations', value.id, value)
-			: writeNow(this.#db, [{ table: 'conversations', value }]);
+		const saved = this.#sealedWrites.put(this.#lock(), 'conversations', value.id, value);
 		return { value, saved };
 	}
 

@@ -112,6 +112,14 @@ export class SealedWrites {
 		this.#db = db;
 	}
 
+	/**
+	 * One whole record as the repositories store it: with no lock it is written in this very task
+	 * (writeNow), with one it is sealed and written in turn (write).
+	 */
+	put(lock: RecordLock | null, table: string, key: string, value: object): Promise<void> {
+		return lock ? this.write(lock, table, key, value) : writeNow(this.#db, [{ table, value }]);
+	}
+
 	write(lock: RecordLock, table: string, key: string, value: object): Promise<void> {
 		const slot = `${table}/${key}`;
 		const turn = ++this.#count;

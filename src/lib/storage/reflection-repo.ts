@@ -11,7 +11,7 @@ import { CorruptRecordError, describeIssues, RecordNotFoundError } from './error
 import { NO_LOCK, openStored, SealedWrites, type LockSource } from './record-lock';
 import { updateSealed } from './sealed-update';
 import type { CorruptRecordReport } from './web-repo';
-import { writeNow, type PendingWrite } from './write-now';
+import type { PendingWrite } from './write-now';
 import {
 	withFocus,
 	withNote,
@@ -124,11 +124,7 @@ export class ReflectionRepo {
 			...changed,
 			updatedAt: Math.max(now, base.updatedAt)
 		});
-		const lock = this.#lock();
-		// Without a lock the write starts in this very task; with one it follows the sealing.
-		const saved = lock
-			? this.#sealedWrites.write(lock, 'reflections', webId, value)
-			: writeNow(this.#db, [{ table: 'reflections', value }]);
+		const saved = this.#sealedWrites.put(this.#lock(), 'reflections', webId, value);
 		return { value, saved };
 	}
 
