@@ -3,15 +3,20 @@ import { ltrIsolate } from './isolate';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 
-/**
- * A voorziening's contact details as lines of text, in one language: for an agreement in the PDF
- * and anywhere a plain list reads better than links. Empty fields are left out.
- */
 /** "Brinkstraat 4" and "1234 AB Brinkveen": the address as it is written on an envelope. */
 export function addressLines(v: Pick<Voorziening, 'street' | 'postcode' | 'place'>): string[] {
 	return [v.street, [v.postcode, v.place].filter(Boolean).join(' ')].filter(Boolean);
 }
 
+/** The `tel:` link for a number as written ("0570-700 101"): digits and a leading plus only. */
+export function telHref(phone: string): string {
+	return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+/**
+ * A voorziening's contact details as lines of text, in one language: for an agreement in the PDF
+ * and anywhere a plain list reads better than links. Empty fields are left out.
+ */
 export function contactLines(v: Voorziening, locale: Locale = getLocale()): string[] {
 	const address = addressLines(v).join(', ');
 	// Numbers, addresses, links and opening hours read left to right as a whole, also in an Arabic line: without

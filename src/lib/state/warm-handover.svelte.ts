@@ -1,4 +1,5 @@
 import { getLocale } from '$lib/content/locale';
+import { voorzieningTitle } from '$lib/content/voorziening-contact';
 import { checkText } from '$lib/domain/free-text';
 import {
 	consentOf,
@@ -66,7 +67,7 @@ export class WarmHandover {
 	chooseReceiver(voorzieningId: string | null): void {
 		this.form.receiverVoorzieningId = voorzieningId;
 		const v = voorzieningId ? this.#kaart.byId.get(voorzieningId) : undefined;
-		if (v) this.form.receiver = v.organisation ? `${v.name}, ${v.organisation}` : v.name;
+		if (v) this.form.receiver = voorzieningTitle(v);
 	}
 
 	setPart(part: HandoverPart, isIn: boolean): void {
