@@ -115,12 +115,20 @@ async function whatIsShown(page: Page) {
 	await page.getByRole('link', { name: /^Fatima/ }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Fatima' })).toBeVisible();
 	await expect(page.getByText('belt het buurthuis')).toBeVisible();
+	await expect(
+		page
+			.getByRole('main')
+			.getByRole('table')
+			.getByRole('row', { name: /Zingeving/ })
+	).toContainText('4,0');
 	const person = await page.getByRole('main').innerText();
 	await page
 		.getByRole('link', { name: /^Gesprek van / })
 		.first()
 		.click();
-	const table = page.getByRole('table');
+	// The person's page has a table of her webs too: read the conversation's own, once it is open.
+	await expect(page).toHaveURL(/\/gesprekken\/gesprek\?/);
+	const table = page.getByRole('region', { name: 'Het web van Fatima' }).getByRole('table');
 	await expect(table.getByRole('row', { name: /Zingeving/ })).toContainText('4,0');
 	const web = await table.innerText();
 	await page.goto('/gesprekken/sociale-kaart');
