@@ -19,9 +19,9 @@ import { DexieOutbox } from '../../src/lib/sync/outbox';
 import { newOutboxItem } from '../../src/lib/sync/summary';
 import { MemoryLocks } from '../../src/lib/sync/testing/memory-sync';
 import { storedUuids } from './support/api';
-import { startServers, type RunningServer } from './support/app-server';
+import { startServers, takeTurns, type RunningServer } from './support/app-server';
 import { createStore, describeEachBackend, type TestStore } from './support/backends';
-import { faultyNetwork } from './support/faulty-network';
+import { lossyNetwork } from './support/faulty-network';
 import { PORTS } from './support/ports';
 
 const SUMMARIES = 200;
@@ -55,16 +55,8 @@ describeEachBackend('Exactly once through the app outbox', (backend) => {
 	});
 
 	it(`stores ${SUMMARIES} summaries exactly once, ${TABS} tabs' flushers on one outbox, and every outbox ends empty`, async () => {
-		const network = faultyNetwork({
-			dropBefore: 0.25,
-			dropAfter: 0.25,
-			// The first upload's answer is lost (so its summaries come again) and the second upload
-			// is lost on its way: the faults asserted below happen whatever chance does after them.
-			scripted: ['after', 'before']
-		});
-		// Turn about, so every app server takes part however few requests there are.
-		let turn = 0;
-		const nextServer = () => servers[turn++ % servers.length]!.url;
+		const network = lossyNetwork();
+		const nextServer = takeTurns(servers);
 		const locks = new MemoryLocks();
 		const tabs = Array.from({ length: TABS }, () => {
 			const db = openDb('exactly-once');

@@ -4,9 +4,9 @@
 // hold each summary exactly once, and the outbox must end empty with nothing set aside.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSummary, register, storedUuids } from './support/api';
-import { startServers, type RunningServer } from './support/app-server';
+import { startServers, takeTurns, type RunningServer } from './support/app-server';
 import { createStore, describeEachBackend, type TestStore } from './support/backends';
-import { faultyNetwork } from './support/faulty-network';
+import { lossyNetwork } from './support/faulty-network';
 import { flush, MemoryOutbox, type FlushStats } from './support/outbox';
 import { PORTS } from './support/ports';
 import { MIGRATIONS } from '../../src/lib/server/db/migrate';
@@ -37,16 +37,8 @@ describeEachBackend('Exactly once under faults', (backend) => {
 	it(`stores ${SUMMARIES} summaries exactly once through lost requests and answers, ${FLUSHERS} flushers contending`, async () => {
 		const token = await register(servers[0]!.url);
 		const outbox = new MemoryOutbox();
-		const network = faultyNetwork({
-			dropBefore: 0.25,
-			dropAfter: 0.25,
-			// The first upload's answer is lost (so its summaries come again) and the second upload
-			// is lost on its way: the faults asserted below happen whatever chance does after them.
-			scripted: ['after', 'before']
-		});
-		// Turn about, so every app server takes part however few requests there are.
-		let turn = 0;
-		const nextServer = () => servers[turn++ % servers.length]!.url;
+		const network = lossyNetwork();
+		const nextServer = takeTurns(servers);
 		const made = Array.from({ length: SUMMARIES }, () => makeSummary());
 
 		// Webs are completed while the flushers run: twenty at a time.

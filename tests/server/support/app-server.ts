@@ -111,3 +111,9 @@ export async function startServers(options: readonly ServerOptions[]): Promise<R
 	}
 	return started.map((result) => (result as PromiseFulfilledResult<RunningServer>).value);
 }
+
+/** The servers' addresses in turn, so every one takes part however few requests there are. */
+export function takeTurns(servers: readonly RunningServer[]): () => string {
+	let turn = 0;
+	return () => servers[turn++ % servers.length]!.url;
+}

@@ -54,3 +54,12 @@ export function faultyNetwork(options: {
 	};
 	return { fetch: faulty as typeof fetch, counts };
 }
+
+/**
+ * The exactly-once specs' network: a quarter of uploads and a quarter of answers lost. The first
+ * upload's answer is lost (so its summaries come again) and the second upload is lost on its way,
+ * so both faults happen whatever chance does after them.
+ */
+export function lossyNetwork(): FaultyNetwork {
+	return faultyNetwork({ dropBefore: 0.25, dropAfter: 0.25, scripted: ['after', 'before'] });
+}
